@@ -1,0 +1,139 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "SanteKit",
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
+    products: [
+        .library(name: "SanteCore", targets: ["SanteCore"]),
+        .library(name: "SanteHTTP", targets: ["SanteHTTP"]),
+        .library(name: "ProSanteConnect", targets: ["ProSanteConnect"]),
+        .library(name: "SanteDMP", targets: ["SanteDMP"]),
+        .library(name: "SanteOpenData", targets: ["SanteOpenData"]),
+        .library(name: "SanteNotify", targets: ["SanteNotify"]),
+        .library(name: "SanteKit", targets: ["SanteKit"]),
+        .library(name: "SanteAsyncHTTPClient", targets: ["SanteAsyncHTTPClient"]),
+        .library(name: "SanteMockPlatform", targets: ["SanteMockPlatform"]),
+        .executable(name: "sante-mock", targets: ["sante-mock"]),
+        .executable(name: "sante", targets: ["sante"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // Declared because the mock platform uses them directly; both already come with Hummingbird.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "SanteCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SanteHTTP",
+            dependencies: [
+                "SanteCore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "ProSanteConnect", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(name: "SanteDMP", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(name: "SanteOpenData", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(name: "SanteNotify", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(
+            name: "SanteKit",
+            dependencies: [
+                "SanteCore", "SanteHTTP", "ProSanteConnect", "SanteDMP", "SanteOpenData", "SanteNotify",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SanteAsyncHTTPClient",
+            dependencies: [
+                "SanteCore", "SanteHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SanteMockPlatform",
+            dependencies: [
+                "SanteCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "sante-mock",
+            dependencies: [
+                "SanteMockPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "sante",
+            dependencies: [
+                "SanteKit", "SanteMockPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/sante",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SanteCoreTests", dependencies: ["SanteCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SanteHTTPTests",
+            dependencies: [
+                "SanteHTTP", "SanteCore", "SanteMockPlatform",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SanteMockPlatformTests",
+            dependencies: [
+                "SanteMockPlatform", "SanteCore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SanteKitTests",
+            dependencies: ["SanteKit", "SanteMockPlatform"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SanteCLITests",
+            dependencies: ["sante", "sante-mock"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

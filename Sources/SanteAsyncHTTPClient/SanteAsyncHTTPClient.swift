@@ -1,0 +1,2 @@
+/// A SanteKit transport built on AsyncHTTPClient.
+public enum SanteAsyncHTTPClient {}

@@ -1,0 +1,81 @@
+public import HTTPTypes
+public import SanteCore
+
+/// Fails a request with a `.timeout` ``SanteHTTPError`` when the rest of the pipeline takes too long.
+///
+/// The time allowed is the request's ``RequestOptions/timeout`` when set, otherwise this middleware's
+/// ``timeout`` (the client's default); `nil` for both means no limit. The rest of the pipeline races
+/// against a sleep on the injected ``SanteClock`` and is cancelled when the sleep wins, so tests drive
+/// timeouts with a `TestClock` instead of waiting.
+///
+/// Placed outside the retry middleware (the standard order), the limit covers the whole logical request,
+/// back-off included; placed inside, it limits each attempt. The limit covers the time until the
+/// response head arrives; a streaming response body is then bounded by the transport's own timeouts.
+public struct TimeoutMiddleware: HTTPMiddleware {
+    /// The default time allowed, used when the request options give none.
+    public let timeout: Duration?
+    private let clock: any SanteClock
+
+    /// Creates the middleware.
+    /// - Parameters:
+    ///   - timeout: The default time allowed; `nil` means no limit unless the request sets one.
+    ///   - clock: The clock to measure time with (default ``SystemClock``).
+    public init(timeout: Duration?, clock: any SanteClock = SystemClock()) {
+        self.timeout = timeout
+        self.clock = clock
+    }
+
+    /// Runs the rest of the pipeline against the time allowed.
+    /// - Throws: ``SanteHTTPError`` with code `.timeout` when time runs out, or what the pipeline throws.
+    public func intercept(
+        _ request: HTTPRequest,
+        body: HTTPBody?,
+        context: RequestContext,
+        next: HTTPHandler
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard let limit = context.options.timeout ?? timeout else {
+            return try await next(request, body, context)
+        }
+        let clock = self.clock
+        // The task group waits for both children before returning, so `next` does not outlive this call.
+        let outcome = try await withoutActuallyEscaping(next) { next in
+            try await withThrowingTaskGroup(of: RaceOutcome.self) { group in
+                group.addTask {
+                    let (response, body) = try await next(request, body, context)
+                    return .finished(response, body)
+                }
+                group.addTask {
+                    try await clock.sleep(for: limit)
+                    return .timedOut
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { return RaceOutcome.timedOut }
+                return first
+            }
+        }
+        switch outcome {
+        case .finished(let response, let body):
+            return (response, body)
+        case .timedOut:
+            throw SanteHTTPError(
+                code: .timeout,
+                message: "no response within \(Self.describe(limit))",
+                operation: context.operation,
+                method: request.method,
+                url: HTTPRedactor.default.redactedURL(of: request),
+                isRetryable: true
+            )
+        }
+    }
+
+    private enum RaceOutcome: Sendable {
+        case finished(HTTPResponse, HTTPBody?)
+        case timedOut
+    }
+
+    static func describe(_ duration: Duration) -> String {
+        let seconds = duration.timeInterval
+        if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+    }
+}

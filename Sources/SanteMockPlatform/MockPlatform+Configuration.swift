@@ -1,0 +1,73 @@
+public import Logging
+public import SanteCore
+
+extension MockPlatform {
+    /// How to start a ``MockPlatform``.
+    public struct Configuration: Sendable {
+        /// The default maximum size of a request body: 256 MiB.
+        public static let defaultMaximumRequestBodySize = 256 * 1024 * 1024
+
+        /// The host to bind, such as `"127.0.0.1"` (the default) or `"::1"`.
+        public var host: String
+        /// The TCP port to bind; `0` (the default) lets the system pick a free port.
+        public var port: Int
+        /// The seed of every random choice the mock makes (random latency, generated data).
+        ///
+        /// The documented test identities (``MockIdentities/default``) never depend on it.
+        public var seed: UInt64
+        /// The clock used for timestamps, injected latency and slow drips.
+        public var clock: any SanteClock
+        /// The logger, or `nil` to log nothing. The mock never bootstraps the global logging system.
+        public var logger: Logger?
+        /// The largest request body accepted, in bytes; a larger body gets `413` with a JSON body.
+        public var maximumRequestBodySize: Int
+
+        /// Creates a configuration.
+        /// - Parameters:
+        ///   - host: The host to bind.
+        ///   - port: The TCP port to bind; `0` picks a free port.
+        ///   - seed: The seed of every random choice the mock makes.
+        ///   - clock: The clock for timestamps, latency and slow drips.
+        ///   - logger: The logger, or `nil` to log nothing.
+        ///   - maximumRequestBodySize: The largest request body accepted, in bytes.
+        public init(
+            host: String = "127.0.0.1",
+            port: Int = 0,
+            seed: UInt64 = 1,
+            clock: any SanteClock = SystemClock(),
+            logger: Logger? = nil,
+            maximumRequestBodySize: Int = Configuration.defaultMaximumRequestBodySize
+        ) {
+            self.host = host
+            self.port = port
+            self.seed = seed
+            self.clock = clock
+            self.logger = logger
+            self.maximumRequestBodySize = maximumRequestBodySize
+        }
+
+        /// Checks the values that would otherwise fail late, with an unclear error.
+        func validate() throws(ValidationError) {
+            var issues: [ValidationIssue] = []
+            if host.isEmpty {
+                issues.append(ValidationIssue(field: "host", reason: "must not be empty"))
+            }
+            if !(0...65_535).contains(port) {
+                issues.append(ValidationIssue(field: "port", reason: "must be between 0 and 65535, got \(port)"))
+            }
+            if maximumRequestBodySize < 0 {
+                issues.append(
+                    ValidationIssue(
+                        field: "maximumRequestBodySize", reason: "must not be negative, got \(maximumRequestBodySize)"))
+            }
+            if !issues.isEmpty {
+                throw ValidationError(operation: "mock.start", issues: issues)
+            }
+        }
+
+        /// The logger to use: the injected one, or one that discards everything.
+        var effectiveLogger: Logger {
+            logger ?? Logger(label: "sante-mock", factory: { _ in SwiftLogNoOpLogHandler() })
+        }
+    }
+}

@@ -1,0 +1,170 @@
+public import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+public import SanteCore
+import ServiceLifecycle
+
+/// The SanteKit mock platform: every service (Pro Santé Connect, DMP, open data, Annuaire Santé, Notify)
+/// on one local HTTP server, with controls for tests.
+///
+/// ```swift
+/// let platform = try await MockPlatform.start(MockPlatform.Configuration(seed: 1))
+/// defer { Task { await platform.stop() } }
+/// let dmp = platform.baseURL(for: .dmp)          // http://127.0.0.1:PORT/dmp/fhir
+/// await platform.faults.inject(MockFault(.status(503, retryAfter: "1")), on: MockRoute(path: "/dmp/fhir/*"), count: 1)
+/// ```
+///
+/// Each service lives under its prefix (``MockService/pathPrefix``); the controls live under `/_mock`:
+/// - `GET /health`, `GET /_mock/health`: `{"status":"ok"}`.
+/// - `GET|POST|PUT|PATCH|DELETE /_mock/echo`: a JSON description of the request.
+/// - `GET /_mock/bytes?count=N`: N bytes, byte i being `i % 251`.
+/// - `GET|DELETE /_mock/requests`: the ``requestLog``.
+/// - `GET|POST|DELETE /_mock/faults`, `DELETE /_mock/faults/{id}`: the ``faults``.
+/// - `GET /_mock/clock`, `POST /_mock/clock/advance`: the ``clock``.
+/// - `GET /_mock/identities`: the ``identities``.
+///
+/// Any other path gets `404` with a JSON body.
+public final class MockPlatform: Sendable {
+    /// The configuration the platform was started with.
+    public let configuration: Configuration
+    /// The TCP port the server listens on (the one the system picked when the configuration asked for 0).
+    public let port: Int
+    /// The root URL of the server, such as `http://127.0.0.1:49152`.
+    public let baseURL: URL
+    /// The fault injector of the platform's one fault-injection middleware.
+    public let faults: MockFaultInjector
+    /// Every request received.
+    public let requestLog: MockRequestLog
+    /// The bus through which services react to each other.
+    public let events: MockEventBus
+    /// The documented test identities (``MockIdentities/default``).
+    public let identities: MockIdentities
+
+    let services: MockServiceStates
+    private let lifecycle: ServerLifecycle
+
+    /// The platform clock, as injected in the configuration (a `TestClock` can be advanced by the test directly).
+    public var clock: any SanteClock { configuration.clock }
+
+    /// The OpenID Connect issuer of the identity service: `<baseURL>/psc/auth/realms/esante-wallet`.
+    public var issuerURL: URL {
+        baseURL(for: .identity).appending(path: IdentityService.realmPath)
+    }
+
+    /// Whether ``stop()`` has not been called yet.
+    public var isRunning: Bool { !lifecycle.isStopping }
+
+    private init(
+        configuration: Configuration, port: Int, baseURL: URL, faults: MockFaultInjector, requestLog: MockRequestLog,
+        events: MockEventBus, identities: MockIdentities, services: MockServiceStates, lifecycle: ServerLifecycle
+    ) {
+        self.configuration = configuration
+        self.port = port
+        self.baseURL = baseURL
+        self.faults = faults
+        self.requestLog = requestLog
+        self.events = events
+        self.identities = identities
+        self.services = services
+        self.lifecycle = lifecycle
+    }
+
+    deinit {
+        lifecycle.cancel()
+    }
+
+    /// Starts a platform and returns once it accepts connections.
+    ///
+    /// Starting does no expensive work (no key generation), so a platform per test is cheap.
+    /// - Parameter configuration: Where to listen, the seed, the clock and the logger.
+    /// - Returns: The running platform; call ``stop()`` when done.
+    /// - Throws: `ValidationError` for an unusable configuration; ``MockPlatformError`` with code `transport`
+    ///   when the server cannot listen (for example, the port is taken).
+    public static func start(_ configuration: Configuration = Configuration()) async throws -> MockPlatform {
+        try configuration.validate()
+        let logger = configuration.effectiveLogger
+        let faults = MockFaultInjector(seed: configuration.seed)
+        let requestLog = MockRequestLog()
+        let events = MockEventBus(clock: configuration.clock)
+        let identities = MockIdentities.default
+        let address = MockServerAddress()
+        let environment = MockServiceEnvironment(
+            clock: configuration.clock, identities: identities, events: events, seed: configuration.seed,
+            address: address, logger: logger)
+        let services = MockServiceStates(environment: environment)
+        let router = MockRouterBuilder.build(
+            configuration: configuration, injector: faults, log: requestLog, identities: identities,
+            services: services)
+
+        let gate = StartupGate()
+        let host = configuration.host
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
+            onServerRunning: { channel in
+                guard let port = channel.localAddress?.port, let url = rootURL(host: host, port: port) else {
+                    gate.fail(startError("The server did not report a usable local address."))
+                    return
+                }
+                address.set(url)
+                gate.succeed(port: port)
+            },
+            logger: logger
+        )
+        let group = ServiceGroup(services: [application], logger: logger)
+        let runTask = Task {
+            do {
+                try await group.run()
+                gate.fail(startError("The server stopped before listening."))
+            } catch {
+                gate.fail(error)
+            }
+        }
+        let lifecycle = ServerLifecycle(group: group, runTask: runTask)
+
+        let port: Int
+        do {
+            port = try await gate.wait()
+        } catch {
+            await lifecycle.stop()
+            if error is MockPlatformError {
+                throw error
+            }
+            throw startError("Could not listen on \(host):\(configuration.port).", underlyingError: error)
+        }
+        guard let baseURL = address.baseURL else {
+            await lifecycle.stop()
+            throw startError("The server did not report a usable local address.")
+        }
+        logger.info("Mock platform listening", metadata: ["url": "\(baseURL.absoluteString)"])
+        return MockPlatform(
+            configuration: configuration, port: port, baseURL: baseURL, faults: faults, requestLog: requestLog,
+            events: events, identities: identities, services: services, lifecycle: lifecycle)
+    }
+
+    /// The base URL of one service, such as `http://127.0.0.1:PORT/dmp/fhir`.
+    /// - Parameter service: The service.
+    /// - Returns: ``baseURL`` followed by the service's ``MockService/pathPrefix``.
+    public func baseURL(for service: MockService) -> URL {
+        baseURL.appending(path: String(service.pathPrefix.dropFirst()))
+    }
+
+    /// Stops the server: in-flight requests get up to two seconds to finish, then are cancelled; the port is
+    /// free when this returns. Calling it again waits for the same stop.
+    public func stop() async {
+        await lifecycle.stop()
+        configuration.effectiveLogger.info("Mock platform stopped", metadata: ["url": "\(baseURL.absoluteString)"])
+    }
+
+    /// `http://host:port`, with brackets around an IPv6 host.
+    private static func rootURL(host: String, port: Int) -> URL? {
+        let urlHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return URL(string: "http://\(urlHost):\(port)")
+    }
+
+    private static func startError(_ message: String, underlyingError: (any Error)? = nil) -> MockPlatformError {
+        MockPlatformError(
+            code: .transport, operation: "mock.start", message: message, underlyingError: underlyingError)
+    }
+}
