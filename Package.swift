@@ -132,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SanteCLITests",
-            dependencies: ["sante", "sante-mock"],
+            dependencies: ["sante", "sante-mock", "SanteMockPlatform"],
             swiftSettings: strictSettings
         ),
     ]

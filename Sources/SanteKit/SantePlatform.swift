@@ -23,6 +23,9 @@ public struct SantePlatform: Sendable {
     /// The logger for request logs (redacted). The default discards everything.
     public var logger: Logger
     /// The clock for back-off, timeouts and token lifetimes.
+    ///
+    /// A `TestClock` in automatic mode returns from every sleep at once, timeouts included: tests that
+    /// use one set ``timeout`` to `nil`.
     public var clock: any SanteClock
     /// How failed requests are retried.
     public var retryPolicy: RetryPolicy

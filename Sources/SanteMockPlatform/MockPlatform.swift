@@ -23,6 +23,10 @@ import ServiceLifecycle
 /// - `GET|POST|DELETE /_mock/faults`, `DELETE /_mock/faults/{id}`: the ``faults``.
 /// - `GET /_mock/clock`, `POST /_mock/clock/advance`: the ``clock``.
 /// - `GET /_mock/identities`: the ``identities``.
+/// - `POST /_mock/tokens/patient`: a test-only patient token (``mintPatientToken(ins:lifetime:)``).
+///
+/// The identity service serves the mock's public keys (``MockSigningKeys``) at
+/// `GET /psc/auth/realms/esante-wallet/protocol/openid-connect/certs`.
 ///
 /// Any other path gets `404` with a JSON body.
 public final class MockPlatform: Sendable {
@@ -49,7 +53,7 @@ public final class MockPlatform: Sendable {
 
     /// The OpenID Connect issuer of the identity service: `<baseURL>/psc/auth/realms/esante-wallet`.
     public var issuerURL: URL {
-        baseURL(for: .identity).appending(path: IdentityService.realmPath)
+        IdentityService.issuerURL(serverBaseURL: baseURL)
     }
 
     /// Whether ``stop()`` has not been called yet.
@@ -96,6 +100,7 @@ public final class MockPlatform: Sendable {
         let router = MockRouterBuilder.build(
             configuration: configuration, injector: faults, log: requestLog, identities: identities,
             services: services)
+        ControlRoutes.registerTokenRoutes(on: router, identity: services.identity)
 
         let gate = StartupGate()
         let host = configuration.host
@@ -148,6 +153,31 @@ public final class MockPlatform: Sendable {
     /// - Returns: ``baseURL`` followed by the service's ``MockService/pathPrefix``.
     public func baseURL(for service: MockService) -> URL {
         baseURL.appending(path: String(service.pathPrefix.dropFirst()))
+    }
+
+    /// Mints a TEST-ONLY patient access token (see ``MockPatientToken``): an ES256 JWT signed by
+    /// ``MockSigningKeys``, for this platform's ``issuerURL``, with `iat` and `exp` read from ``clock``.
+    ///
+    /// The first call in a process may take the time of generating the keys.
+    /// - Parameters:
+    ///   - ins: The INS of one of ``identities``' patients, such as `"279035121518989"`.
+    ///   - lifetime: A whole number of seconds, from 1 second to ``MockPatientToken/maximumLifetime``.
+    /// - Returns: The compact JWS, to send as `Authorization: Bearer <token>`.
+    /// - Throws: ``MockTokenError`` with ``MockTokenError/Reason/unknownPatient`` when no seeded patient has
+    ///   this INS, ``MockTokenError/Reason/invalidLifetime``, or ``MockTokenError/Reason/unavailable``.
+    public func mintPatientToken(
+        ins: String, lifetime: Duration = MockPatientToken.defaultLifetime
+    ) async throws(MockTokenError) -> String {
+        try await services.identity.mintPatientToken(ins: ins, lifetime: lifetime).accessToken
+    }
+
+    /// A verifier of the tokens this platform issues, on the platform clock (what the mock's services use
+    /// to authenticate bearer tokens).
+    /// - Returns: The verifier.
+    /// - Throws: ``MockTokenError`` with ``MockTokenError/Reason/unavailable`` when the keys could not be
+    ///   generated.
+    public func tokenVerifier() throws(MockTokenError) -> MockTokenVerifier {
+        try services.identity.environment.tokenVerifier()
     }
 
     /// Stops the server: in-flight requests get up to two seconds to finish, then are cancelled; the port is

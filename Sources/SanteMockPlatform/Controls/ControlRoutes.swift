@@ -2,7 +2,7 @@ import Hummingbird
 import SanteCore
 
 /// The routes under `/_mock` (plus `GET /health` at the root): health, echo, bytes, request log, faults,
-/// clock and identities.
+/// clock and identities; and the test-token routes (``registerTokenRoutes(on:identity:)``).
 enum ControlRoutes {
     static func register(
         on router: Router<MockRequestContext>, injector: MockFaultInjector, log: MockRequestLog,
@@ -17,6 +17,12 @@ enum ControlRoutes {
         FaultControlRoutes.register(on: group, injector: injector)
         ClockRoutes.register(on: group, clock: clock)
         group.get("identities") { _, _ in try MockJSON.response(identities) }
+    }
+
+    /// Registers `POST /_mock/tokens/patient` (test-only patient tokens), which needs the identity service's
+    /// state; `MockPlatform.start` calls it once the router is built.
+    static func registerTokenRoutes(on router: Router<MockRequestContext>, identity: IdentityServiceState) {
+        PatientTokenRoute.register(on: router.group("_mock"), identity: identity)
     }
 
     private static func healthResponse() throws -> Response {

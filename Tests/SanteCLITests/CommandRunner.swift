@@ -1,0 +1,71 @@
+import Dispatch
+import Foundation
+import Testing
+
+/// Runs one of the package's programs as a user would, and collects what it printed.
+struct CommandRunner {
+    /// What a finished program left behind.
+    struct Outcome {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// Where `swift build` put the programs: next to the test bundle.
+    static let productsDirectory: URL = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.isExecutableFile(atPath: directory.appending(path: "sante").path) {
+                return directory
+            }
+            directory.deleteLastPathComponent()
+        }
+        // `swift test` builds into .build/debug at the package root.
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: ".build/debug")
+    }()
+
+    /// The environment programs run with: the caller's, without variables that would change their behaviour.
+    static var cleanEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for name in environment.keys where name.hasPrefix("SANTE_") {
+            environment[name] = nil
+        }
+        return environment
+    }
+
+    /// Runs `program` with `arguments` and waits for it to exit.
+    static func run(
+        _ program: String, _ arguments: [String], environment: [String: String] = cleanEnvironment
+    ) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = productsDirectory.appending(path: program)
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        async let standardOutput = offThePool { output.fileHandleForReading.readDataToEndOfFile() }
+        async let standardError = offThePool { error.fileHandleForReading.readDataToEndOfFile() }
+        let (outData, errData) = await (standardOutput, standardError)
+        await offThePool { process.waitUntilExit() }
+        return Outcome(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Runs blocking work (reading a pipe, waiting for a process) on a Dispatch thread, never on Swift
+/// concurrency's small cooperative pool: tests run in parallel, and an in-process mock platform needs
+/// that pool to answer the very program being waited for.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: work()) }
+    }
+}
