@@ -54,7 +54,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "ProSanteConnect", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(
+            name: "ProSanteConnect",
+            dependencies: [
+                "SanteCore", "SanteHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "SanteDMP", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
         .target(name: "SanteOpenData", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
         .target(name: "SanteNotify", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),

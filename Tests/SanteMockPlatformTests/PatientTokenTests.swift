@@ -203,8 +203,9 @@ import Testing
                 change(&changed)
                 return try JWS.sign(claims: changed, key: keys.ellipticCurve).compactSerialization
             }
-            #expect(reason { try verifier.verify(try signed { $0.additionalClaims["token_use"] = nil }) }
-                == .unsupportedTokenUse)
+            #expect(
+                reason { try verifier.verify(try signed { $0.additionalClaims["token_use"] = nil }) }
+                    == .unsupportedTokenUse)
             #expect(reason { try verifier.verify(try signed { $0.audience = "someone-else" }) } == .wrongAudience)
             #expect(reason { try verifier.verify(try signed { $0.additionalClaims["ins"] = nil }) } == .missingClaim)
             #expect(reason { try verifier.verify(try signed { $0.expirationTime = nil }) } == .expired)

@@ -1,7 +1,7 @@
 /// The test-only patient access tokens of the mock: how they look, for the services that accept them.
 ///
 /// > Warning: **TEST-ONLY.** No real platform issues such tokens to SanteKit: they exist so that tests can
-/// > act as a patient (the mock DMP lets a patient read their own documents). Mint one with
+/// > act as a patient (the mock DMP is to accept them and let a patient read their own documents). Mint one with
 /// > ``MockPlatform/mintPatientToken(ins:lifetime:)`` or `POST /_mock/tokens/patient`.
 ///
 /// An ES256 JWT (header `alg: ES256`, `typ: JWT`, `kid` of ``MockSigningKeys/ellipticCurve``) with the claims:

@@ -65,7 +65,8 @@ struct PatientTokenMinter: Sendable {
         let maximum = MockPatientToken.maximumLifetime.components.seconds
         guard attoseconds == 0, (1...maximum).contains(seconds) else {
             throw MockTokenError(
-                .invalidLifetime, "the lifetime must be a whole number of seconds from 1 to \(maximum), got \(lifetime)",
+                .invalidLifetime,
+                "the lifetime must be a whole number of seconds from 1 to \(maximum), got \(lifetime)",
                 operation: operation)
         }
         return seconds
