@@ -3,7 +3,6 @@ import HTTPTypes
 import Logging
 import SanteCore
 import SanteHTTP
-import SanteKit
 
 /// What both benchmarks share: one `sante-mock` process, one `URLSessionTransport`, and one absolute request.
 struct PipelineFixture: Sendable {

@@ -1,5 +1,4 @@
 import Benchmark
-import Foundation
 import HTTPTypes
 import SanteHTTP
 
@@ -7,12 +6,12 @@ import SanteHTTP
 //
 // - "SanteKit GET /_mock/echo (standard middlewares + JSON decode)": `SanteHTTPClient.decode` with request id,
 //   user agent, timeout, retry, no-op logging and accounting middlewares, then JSON decoding of the echo.
-// - "Baseline: bare URLSessionTransport GET /_mock/echo": the same `URLSessionTransport` sending the same absolute
-//   request, the body collected; no middleware, no decoding.
+// - "Baseline: bare URLSessionTransport GET /_mock/echo": a `URLSessionTransport` configured the same way sending the
+//   same absolute request, the body collected; no middleware, no decoding.
 //
-// Each iteration sends 1,000 requests one after the other (scaling factor `.kilo`), because Linux reports process CPU time
-// in scheduler ticks (10 ms); the table shows figures per request (the `*` metrics are divided by the scaling
-// factor).
+// Each iteration sends 1,000 requests one after the other (scaling factor `.kilo`), because Linux reports process
+// CPU time in scheduler ticks (10 ms); the table shows figures per request (the `*` metrics are divided by the
+// scaling factor).
 
 /// The pipeline of the benchmark being run.
 let fixtureSlot = FixtureSlot()
