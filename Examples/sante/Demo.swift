@@ -31,7 +31,8 @@ struct Demo: AsyncParsableCommand {
                 ? "Started a mock platform in this process at \(session.baseURL.absoluteString)"
                 : "Using the mock platform at \(session.baseURL.absoluteString)")
         let environment = SanteEnvironment.localMock(baseURL: session.baseURL)
-        let platform = SantePlatform(environment: environment, appProduct: "sante-demo/\(SanteKitVersion.current)")
+        let platform = SantePlatform(
+            environment: environment, logger: options.makeLogger(), appProduct: "sante-demo/\(SanteKitVersion.current)")
         let mock = try platform.httpClient(baseURL: session.baseURL)
 
         Terminal.info("Chapter 1: the platform's services")
@@ -102,8 +103,7 @@ struct Demo: AsyncParsableCommand {
         let fault = DemoFault(
             method: "GET", path: "/_mock/echo", kind: "status", status: 503, retryAfter: "0", count: 1)
         let _: EmptyResponse = try await mock.sendJSON(.post, "_mock/faults", body: fault, as: EmptyResponse.self)
-        let _: EmptyResponse = try await mock.sendJSON(
-            .delete, "_mock/requests", body: [String: String](), as: EmptyResponse.self)
+        _ = try await mock.data(for: try mock.makeRequest(.delete, path: "_mock/requests"))
         let echo = try await mock.getJSON("_mock/echo", as: DemoEcho.self)
         let attempts = try await mock.getJSON("_mock/requests", as: [RequestLogEntry].self)
             .filter { $0.path == "/_mock/echo" }

@@ -42,7 +42,7 @@ struct URLSessionTransportServerTests {
                 request(server, "/basic"), body: nil, context: RequestContext())
             #expect(response.status.code == 401)
             #expect(response.headerFields[.wwwAuthenticate] == "Basic realm=\"token\"")
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .seconds(15), "answered well before the 20 s timeout")
         }
     }
 

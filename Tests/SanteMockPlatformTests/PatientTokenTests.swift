@@ -234,17 +234,11 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func startingStaysFastOnceKeysExist() async throws {
+    func signingKeysAreMadeOncePerProcess() async throws {
+        // Start-up time itself is a benchmark figure (Benchmarks/), never a timed unit test.
         let keys = try MockSigningKeys.shared()
-        var fastest = Duration.seconds(60)
-        for _ in 0..<3 {
-            let started = ContinuousClock.now
-            let platform = try await MockPlatform.start()
-            fastest = min(fastest, ContinuousClock.now - started)
-            await platform.stop()
-        }
-        #expect(fastest < .milliseconds(100))
-        // The keys are the process's: generated once, the same on every call.
+        let platform = try await MockPlatform.start()
+        await platform.stop()
         #expect(try MockSigningKeys.shared().keySet == keys.keySet)
     }
 

@@ -5,11 +5,9 @@ import Testing
 
 @Suite struct PlatformLifecycleTests {
     @Test(.timeLimit(.minutes(1)))
-    func startsOnAFreePortQuicklyAndStops() async throws {
-        let started = ContinuousClock.now
+    func startsOnAFreePortAndStops() async throws {
+        // Start-up time is a benchmark figure (Benchmarks/), never a timed unit test.
         let platform = try await MockPlatform.start()
-        let startup = ContinuousClock.now - started
-        #expect(startup < .seconds(1))
         #expect(platform.port > 0)
         #expect(platform.baseURL.absoluteString == "http://127.0.0.1:\(platform.port)")
         #expect(platform.isRunning)
