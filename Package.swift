@@ -34,6 +34,7 @@ let package = Package(
         // Declared because the mock platform uses them directly; both already come with Hummingbird.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
     ],
     targets: [
         .target(
@@ -65,7 +66,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "SanteDMP", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
-        .target(name: "SanteOpenData", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(
+            name: "SanteOpenData",
+            dependencies: [
+                "SanteCore", "SanteHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "SanteNotify", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
         .target(
             name: "SanteKit",
@@ -82,6 +92,11 @@ let package = Package(
                 "SanteCore", "SanteHTTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -89,6 +104,7 @@ let package = Package(
             name: "SanteMockPlatform",
             dependencies: [
                 "SanteCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,7 +132,44 @@ let package = Package(
             path: "Examples/sante",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SanteTransportConformance",
+            dependencies: [
+                "SanteHTTP", "SanteCore", "SanteMockPlatform",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Tests/SanteTransportConformance",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SanteCoreTests", dependencies: ["SanteCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ProSanteConnectTests",
+            dependencies: [
+                "ProSanteConnect", "SanteMockPlatform",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SanteOpenDataTests",
+            dependencies: [
+                "SanteOpenData", "SanteCore", "SanteHTTP", "SanteMockPlatform",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SanteAsyncHTTPClientTests",
+            dependencies: [
+                "SanteAsyncHTTPClient", "SanteHTTP", "SanteCore", "SanteMockPlatform", "SanteTransportConformance",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SanteHTTPTests",
             dependencies: [
@@ -130,6 +183,7 @@ let package = Package(
             name: "SanteMockPlatformTests",
             dependencies: [
                 "SanteMockPlatform", "SanteCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings

@@ -21,6 +21,8 @@ extension MockPlatform {
         public var logger: Logger?
         /// The largest request body accepted, in bytes; a larger body gets `413` with a JSON body.
         public var maximumRequestBodySize: Int
+        /// The size of the open-data benchmark files (``OpenDataScale/small`` by default).
+        public var openDataScale: OpenDataScale
 
         /// Creates a configuration.
         /// - Parameters:
@@ -30,13 +32,15 @@ extension MockPlatform {
         ///   - clock: The clock for timestamps, latency and slow drips.
         ///   - logger: The logger, or `nil` to log nothing.
         ///   - maximumRequestBodySize: The largest request body accepted, in bytes.
+        ///   - openDataScale: The size of the open-data benchmark files.
         public init(
             host: String = "127.0.0.1",
             port: Int = 0,
             seed: UInt64 = 1,
             clock: any SanteClock = SystemClock(),
             logger: Logger? = nil,
-            maximumRequestBodySize: Int = Configuration.defaultMaximumRequestBodySize
+            maximumRequestBodySize: Int = Configuration.defaultMaximumRequestBodySize,
+            openDataScale: OpenDataScale = .small
         ) {
             self.host = host
             self.port = port
@@ -44,6 +48,7 @@ extension MockPlatform {
             self.clock = clock
             self.logger = logger
             self.maximumRequestBodySize = maximumRequestBodySize
+            self.openDataScale = openDataScale
         }
 
         /// Checks the values that would otherwise fail late, with an unclear error.
@@ -59,6 +64,15 @@ extension MockPlatform {
                 issues.append(
                     ValidationIssue(
                         field: "maximumRequestBodySize", reason: "must not be negative, got \(maximumRequestBodySize)"))
+            }
+            let counts = [
+                ("openDataScale.vacsiRowCount", openDataScale.vacsiRowCount),
+                ("openDataScale.centreCount", openDataScale.centreCount),
+            ]
+            for (field, count) in counts where !(0...OpenDataScale.maximumCount).contains(count) {
+                issues.append(
+                    ValidationIssue(
+                        field: field, reason: "must be between 0 and \(OpenDataScale.maximumCount), got \(count)"))
             }
             if !issues.isEmpty {
                 throw ValidationError(operation: "mock.start", issues: issues)

@@ -24,9 +24,11 @@ import ServiceLifecycle
 /// - `GET /_mock/clock`, `POST /_mock/clock/advance`: the ``clock``.
 /// - `GET /_mock/identities`: the ``identities``.
 /// - `POST /_mock/tokens/patient`: a test-only patient token (``mintPatientToken(ins:lifetime:)``).
+/// - `POST /_mock/psc/clients`, `GET|POST|DELETE /_mock/psc/faults`, `POST /_mock/psc/rotate-keys`,
+///   `POST /_mock/psc/ciba`: the Pro Santé Connect controls (``identityProvider``).
 ///
-/// The identity service serves the mock's public keys (``MockSigningKeys``) at
-/// `GET /psc/auth/realms/esante-wallet/protocol/openid-connect/certs`.
+/// The identity service is a Pro Santé Connect provider (issuer ``issuerURL``); its discovery document is at
+/// `GET /psc/auth/realms/esante-wallet/.well-known/wallet-openid-configuration`.
 ///
 /// Any other path gets `404` with a JSON body.
 public final class MockPlatform: Sendable {
@@ -171,13 +173,20 @@ public final class MockPlatform: Sendable {
         try await services.identity.mintPatientToken(ins: ins, lifetime: lifetime).accessToken
     }
 
-    /// A verifier of the tokens this platform issues, on the platform clock (what the mock's services use
-    /// to authenticate bearer tokens).
+    /// A verifier of the tokens this platform issues (patient tokens, Pro Santé Connect access tokens), on
+    /// the platform clock, following the platform's key rotations and revocations (what the mock's services
+    /// use to authenticate bearer tokens).
     /// - Returns: The verifier.
-    /// - Throws: ``MockTokenError`` with ``MockTokenError/Reason/unavailable`` when the keys could not be
-    ///   generated.
+    /// - Throws: ``MockTokenError`` with ``MockTokenError/Reason/unavailable`` when the server's address is
+    ///   not known yet.
     public func tokenVerifier() throws(MockTokenError) -> MockTokenVerifier {
-        try services.identity.environment.tokenVerifier()
+        try services.identity.tokenVerifier()
+    }
+
+    /// The controls of the mock Pro Santé Connect provider: test clients, armed ID-token faults, key
+    /// rotation and CIBA behaviour (see ``MockPSCProvider``).
+    public var identityProvider: MockPSCProvider {
+        MockPSCProvider(state: services.identity)
     }
 
     /// Stops the server: in-flight requests get up to two seconds to finish, then are cancelled; the port is

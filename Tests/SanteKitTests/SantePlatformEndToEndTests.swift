@@ -24,13 +24,14 @@ struct SantePlatformEndToEndTests {
 
         let echo = try await controls.getJSON("echo", as: Echo.self)
         let missing = await #expect(throws: SanteHTTPError.self) {
-            _ = try await openData.getJSON("api/1/datasets/", as: [String: String].self)
+            _ = try await openData.getJSON("api/1/no-such-endpoint/", as: [String: String].self)
         }
         await mock.stop()
 
         #expect(echo.path == "/_mock/echo")
         #expect(echo.headers["user-agent"] == "SanteKit/\(SanteKitVersion.current) MonCabinet/2.3")
-        #expect(missing?.httpStatus == 404, "the open-data service is not in the mock yet")
+        #expect(missing?.httpStatus == 404)
+        #expect(missing?.url?.hasPrefix(mock.baseURL(for: .openData).absoluteString) == true)
         let total = platform.accounting.snapshot().total
         #expect(total.requests == 3, "two attempts for the echo, one for the 404")
         #expect(total.retries == 1)

@@ -19,10 +19,12 @@ enum ControlRoutes {
         group.get("identities") { _, _ in try MockJSON.response(identities) }
     }
 
-    /// Registers `POST /_mock/tokens/patient` (test-only patient tokens), which needs the identity service's
-    /// state; `MockPlatform.start` calls it once the router is built.
+    /// Registers `POST /_mock/tokens/patient` (test-only patient tokens) and the Pro Santé Connect controls
+    /// under `/_mock/psc`, which need the identity service's state; `MockPlatform.start` calls it once the
+    /// router is built.
     static func registerTokenRoutes(on router: Router<MockRequestContext>, identity: IdentityServiceState) {
         PatientTokenRoute.register(on: router.group("_mock"), identity: identity)
+        PSCControlRoutes.register(on: router.group("_mock"), identity: identity)
     }
 
     private static func healthResponse() throws -> Response {

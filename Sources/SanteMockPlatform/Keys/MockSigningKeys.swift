@@ -57,14 +57,25 @@ public struct MockSigningKeys: Sendable {
     /// even when several threads ask at the same time.
     private static let cached: Result<MockSigningKeys, JOSEError> = {
         do throws(JOSEError) {
-            let suffix = randomKeyIDSuffix()
-            let rsa = try JWSSigningKey.generateRSA(bits: 2048, keyID: rsaKeyIDPrefix + suffix)
-            let ellipticCurve = JWSSigningKey.generateP256(keyID: ellipticCurveKeyIDPrefix + suffix)
-            return .success(try MockSigningKeys(rsa: rsa, ellipticCurve: ellipticCurve))
+            return .success(try generate())
         } catch {
             return .failure(error)
         }
     }()
+
+    /// Generates fresh keys with a new random `kid` suffix, unrelated to ``shared()``.
+    ///
+    /// This is what a platform's key rotation uses (``MockPSCProvider/rotateSigningKeys()``). It takes the
+    /// time of an RSA 2048 generation; ``MockPlatform/start(_:)`` never calls it.
+    /// - Returns: The new keys.
+    /// - Throws: ``SanteCore/JOSEError`` with ``SanteCore/JOSEError/Reason/cryptoFailure`` when the crypto
+    ///   library could not generate them.
+    public static func generate() throws(JOSEError) -> MockSigningKeys {
+        let suffix = randomKeyIDSuffix()
+        let rsa = try JWSSigningKey.generateRSA(bits: 2048, keyID: rsaKeyIDPrefix + suffix)
+        let ellipticCurve = JWSSigningKey.generateP256(keyID: ellipticCurveKeyIDPrefix + suffix)
+        return try MockSigningKeys(rsa: rsa, ellipticCurve: ellipticCurve)
+    }
 
     /// The `kid` of ``rsa``.
     public var rsaKeyID: String { rsa.keyID ?? "" }

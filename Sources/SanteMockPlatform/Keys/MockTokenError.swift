@@ -41,6 +41,8 @@ public struct MockTokenError: SanteError {
         public static let unsupportedTokenUse = Reason(rawValue: "unsupported_token_use")
         /// A claim the token kind needs (such as `ins`) is absent or not a string.
         public static let missingClaim = Reason(rawValue: "missing_claim")
+        /// The access token was revoked on the platform (revocation endpoint, logout, or a reused code).
+        public static let revoked = Reason(rawValue: "revoked")
 
         /// The ``SanteCore/SanteErrorCode`` this reason maps to.
         public var code: SanteErrorCode {

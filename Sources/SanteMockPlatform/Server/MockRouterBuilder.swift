@@ -20,7 +20,8 @@ enum MockRouterBuilder {
             on: router, injector: injector, log: log, clock: configuration.clock, identities: identities)
         IdentityService.registerRoutes(on: router.group(group(.identity)), state: services.identity)
         DMPService.registerRoutes(on: router.group(group(.dmp)), state: services.dmp)
-        OpenDataService.registerRoutes(on: router.group(group(.openData)), state: services.openData)
+        OpenDataService.registerRoutes(
+            on: router.group(group(.openData)), state: services.openData, scale: configuration.openDataScale)
         AnnuaireService.registerRoutes(on: router.group(group(.annuaire)), state: services.annuaire)
         NotifyService.registerRoutes(on: router.group(group(.notify)), state: services.notify)
         NotifyService.registerRoutes(on: router.group(), state: services.notify)

@@ -17,6 +17,8 @@ struct PatientTokenMinter: Sendable {
     let clock: any SanteClock
     /// The identities whose patients may get a token.
     let identities: MockIdentities
+    /// The platform's signing keys.
+    let keyRing: MockKeyRing
 
     private static let operation = "mock.tokens.mint"
 
@@ -49,7 +51,7 @@ struct PatientTokenMinter: Sendable {
                 MockPatientToken.insOIDClaim: .string(patient.insOID),
             ])
         do {
-            let keys = try MockSigningKeys.shared()
+            let keys = try keyRing.current()
             let token = try JWS.sign(claims: claims, key: keys.ellipticCurve, algorithm: .es256)
             return MintedPatientToken(accessToken: token.compactSerialization, expiresIn: seconds)
         } catch {

@@ -1,2 +1,0 @@
-/// A SanteKit transport built on AsyncHTTPClient.
-public enum SanteAsyncHTTPClient {}

@@ -1,0 +1,50 @@
+/// The column names of a CSV stream, looked up by name so that rows are read by header name, never by
+/// position: a column added, removed or moved between two versions of a file changes nothing.
+public struct CSVHeader: Hashable, Sendable {
+    /// The names, in file order, with surrounding whitespace removed.
+    public let names: [String]
+    private let indexByName: [String: Int]
+    private let indexByFoldedName: [String: Int]
+
+    /// Creates a header.
+    /// - Parameter names: The column names, in order; when a name repeats, the first column wins.
+    public init(_ names: [String]) {
+        let trimmed = names.map(CSVText.trimmed)
+        self.names = trimmed
+        var exact: [String: Int] = [:]
+        var folded: [String: Int] = [:]
+        for (index, name) in trimmed.enumerated() {
+            if exact[name] == nil { exact[name] = index }
+            let key = name.lowercased()
+            if folded[key] == nil { folded[key] = index }
+        }
+        indexByName = exact
+        indexByFoldedName = folded
+    }
+
+    /// The position of the column `name`: an exact match first, then a case-insensitive one.
+    /// - Parameter name: The column name.
+    /// - Returns: The 0-based position, or `nil` when the file has no such column.
+    public func index(of name: String) -> Int? {
+        indexByName[name] ?? indexByFoldedName[CSVText.trimmed(name).lowercased()]
+    }
+
+    /// Whether the file has the column `name`.
+    /// - Parameter name: The column name.
+    /// - Returns: `true` when ``index(of:)`` finds it.
+    public func contains(_ name: String) -> Bool {
+        index(of: name) != nil
+    }
+}
+
+/// Text helpers shared by the CSV types.
+enum CSVText {
+    /// `text` without leading and trailing spaces, tabs and no-break spaces.
+    static func trimmed(_ text: String) -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{FEFF}" }
+        guard let first = text.firstIndex(where: { !isBlank($0) }),
+            let last = text.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return String(text[first...last])
+    }
+}
