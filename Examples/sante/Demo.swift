@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HTTPTypes
 import SanteKit
+import SanteMockPlatform
 
 /// `sante demo`: the guided tour of SanteKit against a mock platform.
 ///
@@ -15,8 +16,11 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let mockURL = try options.resolvedMockURL()
-        let report = try await MockPlatformSession.with(mockURL: mockURL) { session in
-            try await tour(session)
+        let timeline = MockTimeline()
+        let report = try await MockPlatformSession.with(
+            mockURL: mockURL, configuration: MockPlatform.Configuration(clock: timeline.mockClock)
+        ) { session in
+            try await tour(session, timeline: timeline)
         }
         if options.json {
             try Terminal.json(report)
@@ -25,7 +29,7 @@ struct Demo: AsyncParsableCommand {
         }
     }
 
-    private func tour(_ session: MockPlatformSession) async throws -> DemoReport {
+    private func tour(_ session: MockPlatformSession, timeline: MockTimeline) async throws -> DemoReport {
         Terminal.info(
             session.isInProcess
                 ? "Started a mock platform in this process at \(session.baseURL.absoluteString)"
@@ -51,6 +55,11 @@ struct Demo: AsyncParsableCommand {
         Terminal.info("Chapter 4: a 503 with Retry-After is retried; the caller only sees the answer")
         let resilience = try await resilienceChapter(mock)
 
+        Terminal.info("Chapter 5: Pro Santé Connect")
+        let psc = try await DemoPSCChapter(
+            session: session, platform: platform, timeline: timeline, identities: identities
+        ).run()
+
         let statistics = platform.accounting.snapshot().total
         return DemoReport(
             mockURL: session.baseURL.absoluteString,
@@ -64,6 +73,7 @@ struct Demo: AsyncParsableCommand {
             },
             identifiers: identifiers,
             resilience: resilience,
+            psc: psc,
             footprint: DemoReport.Footprint(
                 requests: statistics.requests, retries: statistics.retries, errors: statistics.errors,
                 bytesSent: statistics.bytesSent, bytesReceived: statistics.bytesReceived)
@@ -146,6 +156,8 @@ struct Demo: AsyncParsableCommand {
             "  the server saw \(report.resilience.attemptsSeenByServer) attempts; the caller saw one answer")
         Terminal.result("  request id (same on every attempt): \(report.resilience.requestID)")
         Terminal.result("  user agent: \(report.resilience.userAgent)")
+        Terminal.result("")
+        DemoPSCChapter.print(report.psc)
         Terminal.result("")
         let footprint = report.footprint
         Terminal.result(

@@ -91,5 +91,6 @@ struct DemoReport: Codable {
     var patients: [String]
     var identifiers: [IdentifierCheck]
     var resilience: Resilience
+    var psc: PSC
     var footprint: Footprint
 }

@@ -10,15 +10,17 @@ struct MockPlatformSession {
     let isInProcess: Bool
     private let platform: MockPlatform?
 
-    /// Runs `body` against the mock platform, starting one in-process when no URL is given.
+    /// Runs `body` against the mock platform, starting one in-process (with `configuration`) when no URL
+    /// is given.
     static func with<T>(
         mockURL: URL?,
+        configuration: MockPlatform.Configuration = MockPlatform.Configuration(),
         _ body: (MockPlatformSession) async throws -> T
     ) async throws -> T {
         if let mockURL {
             return try await body(MockPlatformSession(baseURL: mockURL, isInProcess: false, platform: nil))
         }
-        let platform = try await MockPlatform.start()
+        let platform = try await MockPlatform.start(configuration)
         let session = MockPlatformSession(baseURL: platform.baseURL, isInProcess: true, platform: platform)
         do {
             let result = try await body(session)

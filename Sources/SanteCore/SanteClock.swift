@@ -35,8 +35,21 @@ extension Duration {
         return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
     }
 
-    /// A duration from a number of seconds given as a `TimeInterval`.
+    /// A duration from a number of seconds given as a `TimeInterval`, rounded to the nanosecond.
+    ///
+    /// The conversion saturates instead of trapping: NaN gives `.zero`, and a value beyond what a
+    /// `Duration` can hold with a 64-bit seconds component (about ±292 billion years, including
+    /// ±infinity) gives `Int64.max` or `Int64.min` seconds.
+    /// - Parameter seconds: The number of seconds, possibly fractional, negative, infinite or NaN.
+    /// - Returns: The duration.
     public static func interval(_ seconds: TimeInterval) -> Duration {
-        .nanoseconds(Int64((seconds * 1e9).rounded()))
+        guard !seconds.isNaN else { return .zero }
+        // 2^63, exactly representable as a Double; Int64 covers [-2^63, 2^63).
+        let limit = TimeInterval(sign: .plus, exponent: 63, significand: 1)
+        if seconds >= limit { return .seconds(Int64.max) }
+        if seconds <= -limit { return .seconds(Int64.min) }
+        let whole = seconds.rounded(.towardZero)
+        let nanoseconds = ((seconds - whole) * 1e9).rounded()
+        return .seconds(Int64(whole)) + .nanoseconds(Int64(nanoseconds))
     }
 }

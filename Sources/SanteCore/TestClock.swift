@@ -33,6 +33,9 @@ public final class TestClock: SanteClock {
         var nextID: UInt64 = 0
         var sleepers: [Sleeper] = []
         var sleeps: [Duration] = []
+        /// Sleepers that have an id but are not yet in `sleepers`.
+        var registering: Set<UInt64> = []
+        /// Sleepers cancelled while registering; each id is removed when its sleeper registers.
         var cancelled: Set<UInt64> = []
     }
 
@@ -81,12 +84,14 @@ public final class TestClock: SanteClock {
         }
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
+            state.registering.insert(state.nextID)
             return state.nextID
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let cancelledEarly = state.withLock { state -> Bool in
                     state.sleeps.append(duration)
+                    state.registering.remove(id)
                     if state.cancelled.remove(id) != nil { return true }
                     state.sleepers.append(
                         Sleeper(id: id, deadline: state.now + duration.timeInterval, continuation: continuation))
@@ -97,7 +102,8 @@ public final class TestClock: SanteClock {
         } onCancel: {
             let sleeper = state.withLock { state -> Sleeper? in
                 guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else {
-                    state.cancelled.insert(id)
+                    // Not registered yet: tell the registration. Already resumed: nothing to remember.
+                    if state.registering.contains(id) { state.cancelled.insert(id) }
                     return nil
                 }
                 return state.sleepers.remove(at: index)
@@ -124,11 +130,32 @@ public final class TestClock: SanteClock {
         due.forEach { $0.continuation.resume() }
     }
 
+    /// The default bound of ``waitForSleepers(_:maximumYields:)``: one million yields.
+    public static let defaultMaximumYields = 1_000_000
+
     /// Waits (by yielding, never by sleeping on the real clock) until at least `count` tasks sleep on this clock.
-    public func waitForSleepers(_ count: Int = 1) async {
+    ///
+    /// The wait is bounded: after `maximumYields` yields without enough sleepers (or when the calling task
+    /// is cancelled) it gives up and returns `false` instead of spinning forever, so a test whose code never
+    /// sleeps fails on its next expectation rather than hanging. Check the result with `#expect` when it matters.
+    /// - Parameters:
+    ///   - count: The number of sleepers to wait for (default 1).
+    ///   - maximumYields: How many times to yield before giving up (default ``defaultMaximumYields``).
+    /// - Returns: `true` once at least `count` tasks sleep; `false` when the bound was reached first.
+    @discardableResult
+    public func waitForSleepers(_ count: Int = 1, maximumYields: Int = TestClock.defaultMaximumYields) async -> Bool {
+        var yields = 0
         while sleeperCount < count {
+            guard yields < maximumYields, !Task.isCancelled else { return false }
             await Task.yield()
+            yields += 1
         }
+        return true
+    }
+
+    /// The number of cancelled sleepers remembered while they register (for tests of the clock itself).
+    var rememberedCancellationCount: Int {
+        state.withLock { $0.cancelled.count + $0.registering.count }
     }
 
     private static func takeDue(_ state: inout State) -> [Sleeper] {

@@ -22,11 +22,12 @@ public struct SantePlatform: Sendable {
     public var transport: any HTTPTransport
     /// The logger for request logs (redacted). The default discards everything.
     public var logger: Logger
-    /// The clock for back-off, timeouts and token lifetimes.
-    ///
-    /// A `TestClock` in automatic mode returns from every sleep at once, timeouts included: tests that
-    /// use one set ``timeout`` to `nil`.
+    /// The clock for back-off and token lifetimes.
     public var clock: any SanteClock
+    /// The clock that bounds each request (``timeout``). It is separate from ``clock`` because a
+    /// `TestClock` in automatic mode returns from every sleep at once: driving timeouts with it would
+    /// time out every request. The default is ``SystemClock``.
+    public var timeoutClock: any SanteClock
     /// How failed requests are retried.
     public var retryPolicy: RetryPolicy
     /// The default time allowed for one request, retries included (`nil` for none).
@@ -43,7 +44,8 @@ public struct SantePlatform: Sendable {
     ///   - environment: Where each service lives.
     ///   - transport: How requests travel (default ``URLSessionTransport``).
     ///   - logger: The logger for request logs (default: discards everything).
-    ///   - clock: The clock (default ``SystemClock``).
+    ///   - clock: The clock for back-off and token lifetimes (default ``SystemClock``).
+    ///   - timeoutClock: The clock that bounds each request (default ``SystemClock``).
     ///   - retryPolicy: How failed requests are retried (default ``RetryPolicy/default``).
     ///   - timeout: The default time allowed for one request (default 60 seconds).
     ///   - appProduct: The application's `User-Agent` product token.
@@ -54,6 +56,7 @@ public struct SantePlatform: Sendable {
         transport: any HTTPTransport = URLSessionTransport(),
         logger: Logger = Logger(label: "santekit", factory: { _ in SwiftLogNoOpLogHandler() }),
         clock: any SanteClock = SystemClock(),
+        timeoutClock: any SanteClock = SystemClock(),
         retryPolicy: RetryPolicy = .default,
         timeout: Duration? = .seconds(60),
         appProduct: String? = nil,
@@ -64,6 +67,7 @@ public struct SantePlatform: Sendable {
         self.transport = transport
         self.logger = logger
         self.clock = clock
+        self.timeoutClock = timeoutClock
         self.retryPolicy = retryPolicy
         self.timeout = timeout
         self.appProduct = appProduct
@@ -78,13 +82,19 @@ public struct SantePlatform: Sendable {
     ///   - tokenProvider: Where access tokens come from, or `nil` for an unauthenticated API.
     ///   - idempotencyKeyHeaderName: The header the service reads idempotency keys from, if any.
     /// - Returns: The client, based at the service's endpoint.
-    /// - Throws: ``SantePlatformError`` when the environment has no endpoint for `service` or the
-    ///   configuration is invalid (for example a malformed `appProduct`).
+    /// - Throws: ``SantePlatformError`` when the environment has no endpoint for `service`, when `service` is
+    ///   ``SanteService/proSanteConnect`` (use ``proSanteConnect(clientID:clientAuthentication:redirectURI:configure:)``),
+    ///   or when the configuration is invalid (for example a malformed `appProduct`).
     public func httpClient(
         for service: SanteService,
         tokenProvider: (any TokenProvider)? = nil,
         idempotencyKeyHeaderName: HTTPField.Name? = nil
     ) throws -> SanteHTTPClient {
+        guard service != .proSanteConnect else {
+            throw SantePlatformError(
+                operation: "platform.httpClient",
+                message: "Pro Santé Connect endpoints come from its discovery document: use proSanteConnect(...)")
+        }
         guard let baseURL = environment.endpoint(for: service) else {
             throw SantePlatformError(
                 operation: "platform.httpClient",
@@ -96,6 +106,9 @@ public struct SantePlatform: Sendable {
     }
 
     /// An HTTP client for any base URL, with the standard middleware chain and this platform's settings.
+    ///
+    /// Tokens from `tokenProvider` are only ever sent to `baseURL`'s origin: a request to another origin
+    /// (for example a paging link a server made up) is refused before anything is sent.
     ///
     /// - Parameters:
     ///   - baseURL: The URL relative paths are resolved against.
@@ -112,6 +125,7 @@ public struct SantePlatform: Sendable {
         do {
             middlewares = try SanteHTTPClient.standardMiddlewares(
                 tokenProvider: tokenProvider,
+                credentialOrigins: [baseURL],
                 retryPolicy: retryPolicy,
                 timeout: timeout,
                 appProduct: appProduct,
@@ -119,7 +133,8 @@ public struct SantePlatform: Sendable {
                 logger: logger,
                 redactor: redactor,
                 accounting: accounting,
-                clock: clock
+                clock: clock,
+                timeoutClock: timeoutClock
             )
         } catch {
             throw SantePlatformError(operation: "platform.httpClient", message: "\(error)")

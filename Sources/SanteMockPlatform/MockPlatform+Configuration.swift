@@ -23,6 +23,9 @@ extension MockPlatform {
         public var maximumRequestBodySize: Int
         /// The size of the open-data benchmark files (``OpenDataScale/small`` by default).
         public var openDataScale: OpenDataScale
+        /// The number of requests the ``MockPlatform/requestLog`` keeps (10 000 by default); older ones are
+        /// forgotten, so that a long-running mock does not grow without limit. `0` keeps none.
+        public var requestLogCapacity: Int
 
         /// Creates a configuration.
         /// - Parameters:
@@ -33,6 +36,7 @@ extension MockPlatform {
         ///   - logger: The logger, or `nil` to log nothing.
         ///   - maximumRequestBodySize: The largest request body accepted, in bytes.
         ///   - openDataScale: The size of the open-data benchmark files.
+        ///   - requestLogCapacity: The number of requests the request log keeps (default 10 000).
         public init(
             host: String = "127.0.0.1",
             port: Int = 0,
@@ -40,7 +44,8 @@ extension MockPlatform {
             clock: any SanteClock = SystemClock(),
             logger: Logger? = nil,
             maximumRequestBodySize: Int = Configuration.defaultMaximumRequestBodySize,
-            openDataScale: OpenDataScale = .small
+            openDataScale: OpenDataScale = .small,
+            requestLogCapacity: Int = MockRequestLog.defaultCapacity
         ) {
             self.host = host
             self.port = port
@@ -49,6 +54,7 @@ extension MockPlatform {
             self.logger = logger
             self.maximumRequestBodySize = maximumRequestBodySize
             self.openDataScale = openDataScale
+            self.requestLogCapacity = requestLogCapacity
         }
 
         /// Checks the values that would otherwise fail late, with an unclear error.
@@ -64,6 +70,11 @@ extension MockPlatform {
                 issues.append(
                     ValidationIssue(
                         field: "maximumRequestBodySize", reason: "must not be negative, got \(maximumRequestBodySize)"))
+            }
+            if requestLogCapacity < 0 {
+                issues.append(
+                    ValidationIssue(
+                        field: "requestLogCapacity", reason: "must not be negative, got \(requestLogCapacity)"))
             }
             let counts = [
                 ("openDataScale.vacsiRowCount", openDataScale.vacsiRowCount),

@@ -91,7 +91,7 @@ public final class MockPlatform: Sendable {
         try configuration.validate()
         let logger = configuration.effectiveLogger
         let faults = MockFaultInjector(seed: configuration.seed)
-        let requestLog = MockRequestLog()
+        let requestLog = MockRequestLog(capacity: configuration.requestLogCapacity)
         let events = MockEventBus(clock: configuration.clock)
         let identities = MockIdentities.default
         let address = MockServerAddress()

@@ -28,7 +28,8 @@ struct AsyncHTTPClientTransportTests {
     @Test("Many concurrent requests share the transport's connection pool", .timeLimit(.minutes(1)))
     func concurrentRequests() async throws {
         try await withPlatform { platform in
-            let transport = AsyncHTTPClientTransport()
+            let transport = AsyncHTTPClientTransport(
+                configuration: AsyncHTTPClientTransport.Configuration(connectTimeout: .seconds(30)))
             let indices = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<40 {
                     group.addTask {
@@ -83,30 +84,30 @@ struct AsyncHTTPClientTransportTests {
     @Test("The timeout bounds the wait for the head; a slow body keeps streaming", .timeLimit(.minutes(1)))
     func timeoutCoversTheHeadOnly() async throws {
         try await withPlatform { platform in
-            // 12 chunks 500 ms apart: the body takes 5.5 s, beyond the 4 s timeout (which is generous for the head,
-            // as tests run in parallel on small machines).
+            // 12 chunks 1.5 s apart: the body takes 16.5 s, beyond the 12 s timeout (which is generous for the
+            // head, as the whole suite runs in parallel on small machines).
             await platform.faults.inject(
-                MockFault(.slowDrip(chunkSize: 1000, interval: .milliseconds(500)), phase: .afterHandler),
+                MockFault(.slowDrip(chunkSize: 1000, interval: .milliseconds(1500)), phase: .afterHandler),
                 on: MockRoute(path: "/_mock/bytes"), count: 1)
             let transport = AsyncHTTPClientTransport(
-                configuration: AsyncHTTPClientTransport.Configuration(timeout: .seconds(4)))
+                configuration: AsyncHTTPClientTransport.Configuration(timeout: .seconds(12)))
             let started = ContinuousClock.now
             let (_, body) = try await transport.send(
                 mockRequest(platform, .get, "/_mock/bytes?count=12000"), body: nil, context: RequestContext())
             #expect(try await collect(body) == bytesPattern(count: 12_000))
-            #expect(ContinuousClock.now - started > .seconds(5))
+            #expect(ContinuousClock.now - started > .seconds(16))
         }
     }
 
     @Test("The read timeout ends a body that stalls, with .timeout", .timeLimit(.minutes(1)))
     func readTimeoutDuringBody() async throws {
         try await withPlatform { platform in
-            // The first chunk comes with the head, the next one 30 s later: the 4 s read timeout fires between.
+            // The first chunk comes with the head, the next one 60 s later: the 10 s read timeout fires between.
             await platform.faults.inject(
-                MockFault(.slowDrip(chunkSize: 1000, interval: .seconds(30)), phase: .afterHandler),
+                MockFault(.slowDrip(chunkSize: 1000, interval: .seconds(60)), phase: .afterHandler),
                 on: MockRoute(path: "/_mock/bytes"), count: 1)
             let transport = AsyncHTTPClientTransport(
-                configuration: AsyncHTTPClientTransport.Configuration(readTimeout: .seconds(4)))
+                configuration: AsyncHTTPClientTransport.Configuration(readTimeout: .seconds(10)))
             let (response, body) = try await transport.send(
                 mockRequest(platform, .get, "/_mock/bytes?count=5000"), body: nil, context: RequestContext())
             #expect(response.status == .ok)
@@ -114,7 +115,7 @@ struct AsyncHTTPClientTransportTests {
             let error = await #expect(throws: SanteHTTPError.self) { _ = try await collect(body) }
             #expect(error?.code == .timeout)
             #expect(error?.requestWasSent == true)
-            #expect(ContinuousClock.now - reading < .seconds(15))
+            #expect(ContinuousClock.now - reading < .seconds(40))
         }
     }
 

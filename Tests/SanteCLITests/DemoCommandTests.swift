@@ -2,7 +2,7 @@ import Foundation
 import SanteMockPlatform
 import Testing
 
-@Suite("sante demo, run as a user runs it", .timeLimit(.minutes(1)))
+@Suite("sante demo, run as a user runs it", .timeLimit(.minutes(3)))
 struct DemoCommandTests {
     @Test("The tour runs against an in-process mock and tells what it did")
     func tourInProcess() async throws {

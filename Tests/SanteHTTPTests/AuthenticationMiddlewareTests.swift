@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Logging
 import SanteCore
 import Testing
 
@@ -151,5 +152,77 @@ struct AuthenticationMiddlewareTests {
         #expect(error?.requestWasSent == false)
         #expect(error?.underlyingError is ValidationError)
         #expect(stub.recordedRequests.isEmpty)
+    }
+
+    @Test("A failure to report a rejected token is wrapped like a token failure")
+    func rejectionFailure() async throws {
+        let stub = StubTransport()
+        stub.expect(.get, "/fhir/Patient", respond: .status(401))
+        let failing = ClosureTokenProvider(onRejected: { _ in
+            throw ValidationError(field: "refreshToken", reason: "revoked")
+        }) { "t" }
+        let error = await #expect(throws: SanteHTTPError.self) {
+            _ = try await makeClient(stub, provider: failing).send(Fixtures.request())
+        }
+        #expect(error?.code == .validation)
+        #expect(error?.message.contains("token provider failed") == true)
+        #expect(error?.isRetryable == false)
+        #expect(error?.underlyingError is ValidationError)
+        #expect(stub.recordedRequests.count == 1)
+    }
+
+    @Test("With credential origins, a request to another origin is refused before anything is sent")
+    func foreignOriginRefused() async throws {
+        let stub = StubTransport()
+        let provider = SequenceTokenProvider()
+        let client = SanteHTTPClient(
+            baseURL: Fixtures.baseURL, transport: stub,
+            middlewares: try SanteHTTPClient.standardMiddlewares(
+                tokenProvider: provider, credentialOrigins: [Fixtures.baseURL], retryPolicy: .none,
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
+        let link = try client.makeRequest(.get, path: "https://evil.example:8443/steal?token=secret-value")
+        let error = await #expect(throws: SanteHTTPError.self) {
+            _ = try await client.send(link)
+        }
+        #expect(error?.code == .validation)
+        #expect(error?.requestWasSent == false)
+        #expect(error?.message.contains("https://evil.example:8443") == true)
+        #expect(error?.description.contains("secret-value") == false)
+        #expect(stub.recordedRequests.isEmpty)
+        #expect(provider.issued.count == 0)
+    }
+
+    @Test(
+        "Credential origins compare scheme, host and port",
+        arguments: [
+            ("https://API.example.fr/fhir/Patient?page=2", true),
+            ("https://api.example.fr:443/other", true),
+            ("http://api.example.fr/fhir/Patient", false),
+            ("https://api.example.fr:8443/fhir/Patient", false),
+            ("https://api.example.fr.evil.example/fhir", false),
+        ])
+    func originComparison(link: String, allowed: Bool) async throws {
+        let stub = StubTransport()
+        stub.expect(.get, try #require(URL(string: link)).path, respond: .status(200))
+        let middleware = AuthenticationMiddleware(
+            provider: ClosureTokenProvider { "t" }, credentialOrigins: [Fixtures.baseURL])
+        let client = SanteHTTPClient(baseURL: Fixtures.baseURL, transport: stub, middlewares: [middleware])
+        let request = try client.makeRequest(.get, path: link)
+        if allowed {
+            _ = try await client.send(request)
+            #expect(stub.recordedRequests.first?.request.headerFields[.authorization] == "Bearer t")
+        } else {
+            await #expect(throws: SanteHTTPError.self) { _ = try await client.send(request) }
+            #expect(stub.recordedRequests.isEmpty)
+        }
+    }
+
+    @Test("Without credential origins, every origin gets the token (the default)")
+    func noOriginsMeansAny() async throws {
+        let stub = StubTransport()
+        stub.expect(.get, "/x", respond: .status(200))
+        let client = makeClient(stub, provider: ClosureTokenProvider { "t" })
+        _ = try await client.send(try client.makeRequest(.get, path: "https://elsewhere.example/x"))
+        #expect(stub.recordedRequests.first?.request.headerFields[.authorization] == "Bearer t")
     }
 }

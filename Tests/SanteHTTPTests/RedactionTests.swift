@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Testing
 
@@ -121,5 +122,26 @@ struct RedactionTests {
         #expect(redactor.bodySummary(nil) == "none")
         #expect(redactor.bodySummary(HTTPBody("secret")) == "6 bytes")
         #expect(redactor.bodySummary(HTTPBody([ArraySlice<UInt8>([1])].async)) == "unknown length")
+    }
+}
+
+@Suite("TLS client identity redaction")
+struct TLSClientIdentityRedactionTests {
+    @Test("Neither describing, reflecting nor dumping shows the key or the passphrase")
+    func identityIsRedacted() {
+        let pem = TLSClientIdentity.pem(
+            certificateChain: "-----BEGIN CERTIFICATE-----CERTDATA", privateKey: "-----BEGIN PRIVATE KEY-----KEYDATA",
+            passphrase: "hunter2")
+        let pkcs12 = TLSClientIdentity.pkcs12(Data("PKCS12DATA".utf8), passphrase: "hunter2")
+        for identity in [pem, pkcs12] {
+            var dumped = ""
+            dump(identity, to: &dumped)
+            for text in [String(describing: identity), String(reflecting: identity), "\(identity)", dumped] {
+                #expect(!text.contains("KEYDATA"), "\(text)")
+                #expect(!text.contains("hunter2"), "\(text)")
+                #expect(!text.contains("privateKey"), "\(text)")
+                #expect(text.contains("[REDACTED]"), "\(text)")
+            }
+        }
     }
 }

@@ -24,6 +24,13 @@ struct RetryAfterTests {
         #expect(RetryAfter.delay(from: value, now: now) == .seconds(90))
     }
 
+    @Test("A far-future date or a huge number of seconds is capped, not a crash")
+    func farFutureIsCapped() {
+        #expect(RetryAfter.delay(from: "Sat, 01 Jan 2500 00:00:00 GMT", now: now) == RetryAfter.maximumDelay)
+        #expect(RetryAfter.delay(from: "9223372036854775807", now: now) == RetryAfter.maximumDelay)
+        #expect(RetryAfter.maximumDelay == .seconds(86_400))
+    }
+
     @Test("A date in the past means no wait")
     func pastDate() {
         #expect(RetryAfter.delay(from: "Wed, 31 Dec 2025 23:00:00 GMT", now: now) == .zero)

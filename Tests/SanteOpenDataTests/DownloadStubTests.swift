@@ -30,7 +30,9 @@ struct DownloadStubTests {
         return .status(200, headerFields: headers, body: Data(body))
     }
 
-    private static func downloader(_ stub: StubTransport, _ options: DownloadOptions = DownloadOptions(resumeDelay: .zero))
+    private static func downloader(
+        _ stub: StubTransport, _ options: DownloadOptions = DownloadOptions(resumeDelay: .zero)
+    )
         -> ResourceDownloader
     {
         ResourceDownloader(http: TestSupport.http(stub), options: options)
@@ -61,10 +63,12 @@ struct DownloadStubTests {
         #expect(zip(progress, progress.dropFirst()).allSatisfy { $0.bytesWritten <= $1.bytesWritten })
     }
 
-    @Test("verifies SHA-256 and MD5, and leaves a multipart ETag unverified", arguments: [
-        ("sha256", Self.sha256, true), ("sha2", Self.sha256, true), ("md5", Self.md5, true),
-        ("md5", "0123456789abcdef0123456789abcdef-4", false), ("crc", "deadbeef", false),
-    ])
+    @Test(
+        "verifies SHA-256 and MD5, and leaves a multipart ETag unverified",
+        arguments: [
+            ("sha256", Self.sha256, true), ("sha2", Self.sha256, true), ("md5", Self.md5, true),
+            ("md5", "0123456789abcdef0123456789abcdef-4", false), ("crc", "deadbeef", false),
+        ])
     func algorithms(type: String, value: String, verified: Bool) async throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -103,7 +107,8 @@ struct DownloadStubTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let destination = directory.appendingPathComponent("f")
         let stub = StubTransport()
-        stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: Self.ok(body: Array(Self.payload.prefix(10))))
+        stub.expect(
+            .get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: Self.ok(body: Array(Self.payload.prefix(10))))
         let error = await TestSupport.openDataError {
             _ = try await Self.downloader(stub).download(try Self.target(checksum: nil), to: destination)
         }
@@ -119,11 +124,13 @@ struct DownloadStubTests {
         let destination = directory.appendingPathComponent("vacsi.csv")
         let cut = 123_457
         let stub = StubTransport()
-        stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: .handler { _ in
-            let head: HTTPFields = [.contentLength: String(Self.payload.count), .eTag: "\"v1\""]
-            let chunks = [Array(Self.payload[0..<100_000]), Array(Self.payload[100_000..<cut])]
-            return (HTTPResponse(status: .ok, headerFields: head), TestSupport.failingBody(chunks))
-        })
+        stub.expect(
+            .get, "/resources/vacsi/20230713/vacsi-fra.csv",
+            respond: .handler { _ in
+                let head: HTTPFields = [.contentLength: String(Self.payload.count), .eTag: "\"v1\""]
+                let chunks = [Array(Self.payload[0..<100_000]), Array(Self.payload[100_000..<cut])]
+                return (HTTPResponse(status: .ok, headerFields: head), TestSupport.failingBody(chunks))
+            })
         stub.expect(
             .get, "/resources/vacsi/20230713/vacsi-fra.csv",
             headerFields: [.range: "bytes=\(cut)-", TestSupport.field("If-Range"): "\"v1\""],
@@ -153,10 +160,16 @@ struct DownloadStubTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let destination = directory.appendingPathComponent("f")
         let stub = StubTransport()
-        stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: .handler { _ in
-            (HTTPResponse(status: .ok, headerFields: [.eTag: "\"v1\""]), TestSupport.failingBody([Array(Self.payload[0..<5000])]))
-        })
-        stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", headerFields: [.range: "bytes=5000-"], respond: Self.ok())
+        stub.expect(
+            .get, "/resources/vacsi/20230713/vacsi-fra.csv",
+            respond: .handler { _ in
+                (
+                    HTTPResponse(status: .ok, headerFields: [.eTag: "\"v1\""]),
+                    TestSupport.failingBody([Array(Self.payload[0..<5000])])
+                )
+            })
+        stub.expect(
+            .get, "/resources/vacsi/20230713/vacsi-fra.csv", headerFields: [.range: "bytes=5000-"], respond: Self.ok())
         let result = try await Self.downloader(stub).download(try Self.target(), to: destination)
         #expect(result.source == .network(resumed: false))
         #expect(result.checksumVerified)
@@ -169,10 +182,14 @@ struct DownloadStubTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let destination = directory.appendingPathComponent("f")
         let stub = StubTransport()
-        stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: .handler { _ in
-            (HTTPResponse(status: .ok, headerFields: [.lastModified: "Thu, 13 Jul 2023 13:51:10 GMT"]),
-                TestSupport.failingBody([Array(Self.payload[0..<70_000])]))
-        })
+        stub.expect(
+            .get, "/resources/vacsi/20230713/vacsi-fra.csv",
+            respond: .handler { _ in
+                (
+                    HTTPResponse(status: .ok, headerFields: [.lastModified: "Thu, 13 Jul 2023 13:51:10 GMT"]),
+                    TestSupport.failingBody([Array(Self.payload[0..<70_000])])
+                )
+            })
         let once = DownloadOptions(maximumAttempts: 1, resumeDelay: .zero)
         let failure = await TestSupport.openDataError {
             _ = try await Self.downloader(stub, once).download(try Self.target(), to: destination)
@@ -254,7 +271,8 @@ struct DownloadStubTests {
         stub.expect(
             .get, "/resources/vacsi/20230713/vacsi-fra.csv", headerFields: [.ifNoneMatch: "\"e\""],
             respond: .status(304))
-        stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", where: { $0.request.headerFields[.ifNoneMatch] == nil },
+        stub.expect(
+            .get, "/resources/vacsi/20230713/vacsi-fra.csv", where: { $0.request.headerFields[.ifNoneMatch] == nil },
             respond: Self.ok(etag: "\"e\""))
         _ = try await Self.downloader(stub).download(try Self.target(), cache: cache)
         let revalidated = try await Self.downloader(stub, DownloadOptions(cachePolicy: .revalidate, resumeDelay: .zero))
@@ -271,8 +289,10 @@ struct DownloadStubTests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let stub = StubTransport()
-        stub.expect(.get, "/api/1/datasets/r/resource-1", respond: .status(
-            302, headerFields: [.location: "https://static.data.gouv.fr/resources/vacsi/20230713/vacsi-fra.csv"]))
+        stub.expect(
+            .get, "/api/1/datasets/r/resource-1",
+            respond: .status(
+                302, headerFields: [.location: "https://static.data.gouv.fr/resources/vacsi/20230713/vacsi-fra.csv"]))
         stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: Self.ok())
         let target = DownloadTarget(
             url: try #require(URL(string: "https://www.data.gouv.fr/api/1/datasets/r/resource-1")),
@@ -304,7 +324,8 @@ struct DownloadStubTests {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let stub = StubTransport()
-        stub.expect(.get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: .json(#"{"message": "gone"}"#, status: 404))
+        stub.expect(
+            .get, "/resources/vacsi/20230713/vacsi-fra.csv", respond: .json(#"{"message": "gone"}"#, status: 404))
         let missing = await TestSupport.openDataError {
             _ = try await Self.downloader(stub).download(try Self.target(), to: directory.appendingPathComponent("f"))
         }

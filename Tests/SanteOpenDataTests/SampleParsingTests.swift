@@ -64,7 +64,8 @@ struct SampleParsingTests {
             #expect(bundle.reuses.count == 20)
         } else {
             #expect(bundle.resources.first?.filesize == 73)
-            #expect(bundle.resources.first?.latest?.hasSuffix("/datasets/r/503c39b0-58d8-45fe-ace0-55795bb0a6b7") == true)
+            #expect(
+                bundle.resources.first?.latest?.hasSuffix("/datasets/r/503c39b0-58d8-45fe-ace0-55795bb0a6b7") == true)
         }
     }
 
@@ -223,7 +224,9 @@ struct SampleParsingTests {
         }
         if path.contains("-a-") { #expect(records.allSatisfy { $0.ageClass != nil }) }
         if path.contains("-s-") { #expect(records.allSatisfy { $0.sex != nil }) }
-        if path.contains("-dep") { #expect(records.contains { $0.area?.code == "01" && $0.area?.level == .department }) }
+        if path.contains("-dep") {
+            #expect(records.contains { $0.area?.code == "01" && $0.area?.level == .department })
+        }
     }
 
     private func checkSidep(_ path: String) async throws {
@@ -259,7 +262,10 @@ struct SampleParsingTests {
             let role = try FHIRJSON.decode(AnnuairePractitionerRole.self, from: data)
             #expect(role.practitioner?.reference == "Practitioner/334081")
             #expect(role.organization?.reference == "Organization/158480")
-            #expect(role.codes(system: "https://mos.esante.gouv.fr/NOS/TRE_R23-ModeExercice/FHIR/TRE-R23-ModeExercice") == ["S"])
+            #expect(
+                role.codes(system: "https://mos.esante.gouv.fr/NOS/TRE_R23-ModeExercice/FHIR/TRE-R23-ModeExercice") == [
+                    "S"
+                ])
             #expect(try TestJSON.parse(FHIRJSON.encode(role)) == original)
         case "Organization":
             let organization = try FHIRJSON.decode(AnnuaireOrganization.self, from: data)
@@ -269,7 +275,9 @@ struct SampleParsingTests {
             #expect(try TestJSON.parse(FHIRJSON.encode(organization)) == original)
         case "CapabilityStatement":
             let types = Set(
-                (original["rest"]?.arrayValue?.first?["resource"]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue })
+                (original["rest"]?.arrayValue?.first?["resource"]?.arrayValue ?? []).compactMap {
+                    $0["type"]?.stringValue
+                })
             #expect(types.isSuperset(of: ["Practitioner", "PractitionerRole", "Organization", "HealthcareService"]))
             let statement = try FHIRJSON.decode(AnyFHIRResource.self, from: data)
             #expect(statement.resourceType == "CapabilityStatement")

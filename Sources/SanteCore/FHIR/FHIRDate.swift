@@ -19,9 +19,9 @@ public struct FHIRDate: Hashable, Sendable, Codable, CustomStringConvertible {
             self.rawValue = rawValue
             self.value = value
         case .success:
-            throw ValidationError(field: "date", reason: "\"\(rawValue)\" has a time; a FHIR date has none")
+            throw ValidationError(field: "date", reason: "the value has a time; a FHIR date has none")
         case .failure(let failure):
-            throw ValidationError(field: "date", reason: "\"\(rawValue)\" is not a FHIR date: \(failure.reason)")
+            throw ValidationError(field: "date", reason: "the value is not a FHIR date: \(failure.reason)")
         }
     }
 

@@ -21,7 +21,7 @@ public struct FHIRDateTime: Hashable, Sendable, Codable, CustomStringConvertible
             self.value = value
         case .failure(let failure):
             throw ValidationError(
-                field: "dateTime", reason: "\"\(rawValue)\" is not a FHIR dateTime: \(failure.reason)")
+                field: "dateTime", reason: "the value is not a FHIR dateTime: \(failure.reason)")
         }
     }
 

@@ -20,9 +20,9 @@ public struct FHIRInstant: Hashable, Sendable, Codable, CustomStringConvertible 
             self.value = value
         case .success:
             throw ValidationError(
-                field: "instant", reason: "\"\(rawValue)\" is not a FHIR instant: seconds are required")
+                field: "instant", reason: "the value is not a FHIR instant: seconds are required")
         case .failure(let failure):
-            throw ValidationError(field: "instant", reason: "\"\(rawValue)\" is not a FHIR instant: \(failure.reason)")
+            throw ValidationError(field: "instant", reason: "the value is not a FHIR instant: \(failure.reason)")
         }
     }
 

@@ -34,7 +34,7 @@ struct FHIRTemporalValue: Hashable, Sendable {
         guard scanner.take(UInt8(ascii: "-")), let day = scanner.digits(2),
             (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
         else {
-            return .failure(ParseFailure("expected -DD with a day that exists in \(text.prefix(7))"))
+            return .failure(ParseFailure("expected -DD with a day that exists in its month"))
         }
         value.day = day
         value.precision = .day

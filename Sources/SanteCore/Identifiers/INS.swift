@@ -12,7 +12,7 @@
 /// INS encodes as an object `{"value": …, "system": "urn:oid:…", "status": "QUAL"}` (a plain
 /// string would lose the system and status); it also decodes from a plain string (system NIR,
 /// status unknown).
-public struct INS: HealthIdentifier {
+public struct INS: HealthIdentifier, CustomDebugStringConvertible, CustomReflectable {
     /// `"INS"`.
     public static let identifierName = "INS"
 
@@ -122,10 +122,24 @@ public struct INS: HealthIdentifier {
         }
     }
 
-    /// The matricule followed by the system, such as `184127645108946 (INS-NIR, QUAL)`.
+    /// The masked matricule followed by the system, such as `INS(*************46, INS-NIR, QUAL)`.
+    ///
+    /// The matricule identifies a person, so only its key is shown (see ``NIR/masked``); use
+    /// ``fhirValue`` or ``rawValue`` on the wire.
     public var description: String {
         let statusText = status.map { ", \($0.code)" } ?? ""
-        return "\(matricule.rawValue) (\(system)\(statusText))"
+        return "INS(\(matricule.masked), \(system)\(statusText))"
+    }
+
+    /// The masked form, like ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror that shows the masked matricule, the system and the status, so that `dump` does not print the NIR.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: ["matricule": matricule, "system": system, "status": status as Any],
+            displayStyle: .struct)
     }
 
     private enum CodingKeys: String, CodingKey {

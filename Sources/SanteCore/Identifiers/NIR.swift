@@ -16,7 +16,7 @@
 /// nir.isValid          // true
 /// NIR("184127645108900").diagnostics  // [.invalidKey(expected: "46", found: "00")]
 /// ```
-public struct NIR: HealthIdentifier {
+public struct NIR: HealthIdentifier, CustomDebugStringConvertible, CustomReflectable {
     /// `"NIR"`.
     public static let identifierName = "NIR"
     /// The number of characters of a complete NIR, key included.
@@ -152,5 +152,28 @@ public struct NIR: HealthIdentifier {
             }
         }
         return diagnostics
+    }
+}
+
+extension NIR {
+    /// The value with every character but the last two (the key) hidden, such as `*************46`.
+    ///
+    /// A NIR identifies a person; this form is safe in logs and still tells values apart.
+    /// Values of four characters or fewer are hidden entirely.
+    public var masked: String {
+        let characters = Array(rawValue)
+        let shown = characters.count > 4 ? 2 : 0
+        return String(repeating: "*", count: characters.count - shown) + String(characters.suffix(shown))
+    }
+
+    /// The masked value, such as `NIR(*************46)`: never the identity. Use ``rawValue`` on the wire.
+    public var description: String { "NIR(\(masked))" }
+
+    /// The masked value, like ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror that shows only the masked value, so that `dump` does not print the NIR.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["masked": masked], displayStyle: .struct)
     }
 }

@@ -3,8 +3,8 @@ public import Foundation
 /// A JWS in compact serialization (`header.payload.signature`, RFC 7515 §7.1), split into its parts.
 ///
 /// A `JWS` value says nothing about trust: one from ``parseUnverified(_:)`` has **not** been checked.
-/// Verify with a ``JWSVerifier``, which returns a ``VerifiedJWS``. `JWS` has no textual description on
-/// purpose, so that tokens do not end up in logs.
+/// Verify with a ``JWSVerifier``, which returns a ``VerifiedJWS``. Its description, debug description and
+/// mirror show only the algorithm and key identifier, so that tokens do not end up in logs.
 public struct JWS: Hashable, Sendable {
     /// The decoded protected header.
     public let header: JWSHeader

@@ -41,10 +41,23 @@ public struct CSVHeader: Hashable, Sendable {
 enum CSVText {
     /// `text` without leading and trailing spaces, tabs and no-break spaces.
     static func trimmed(_ text: String) -> String {
+        // Fast path: nothing to trim when the first and last bytes are not blanks (a no-break space and a
+        // byte order mark start with 0xC2 and 0xEF).
+        if let first = text.utf8.first, let last = text.utf8.last, !isBlankStart(first), !isBlankEnd(last) {
+            return text
+        }
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{FEFF}" }
         guard let first = text.firstIndex(where: { !isBlank($0) }),
             let last = text.lastIndex(where: { !isBlank($0) })
         else { return "" }
         return String(text[first...last])
+    }
+
+    private static func isBlankStart(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xEF
+    }
+
+    private static func isBlankEnd(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0xA0 || byte == 0xBF
     }
 }

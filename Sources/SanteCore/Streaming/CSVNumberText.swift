@@ -27,48 +27,75 @@ public enum CSVNumberText {
     /// - Parameter text: The text.
     /// - Returns: The value, or `nil` when `text` is not a whole number or does not fit in `Int`.
     public static func integer(_ text: String) -> Int? {
-        guard let normalized = normalized(text), !normalized.contains("e"), !normalized.contains("E") else {
-            return nil
+        var utf8 = text.utf8[...]
+        while let first = utf8.first, first == 0x20 || first == 0x09 { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
+        var negative = false
+        if let sign = utf8.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
         }
-        let parts = normalized.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        if parts.count == 2, !parts[1].allSatisfy({ $0 == "0" }) { return nil }
-        var whole = String(parts[0])
-        if whole.isEmpty || whole == "-" || whole == "+" { whole += "0" }
-        return Int(whole)
+        var value = 0
+        var digits = 0
+        var inFraction = false
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inFraction {
+                    guard byte == UInt8(ascii: "0") else { return nil }
+                } else {
+                    let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, overflow2) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                    guard !overflow, !overflow2 else { return nil }
+                    value = sum
+                    digits += 1
+                }
+            case UInt8(ascii: ","), UInt8(ascii: "."):
+                guard !inFraction else { return nil }
+                inFraction = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 || inFraction else { return nil }
+        guard digits > 0 || utf8.count > 1 else { return nil }
+        return negative ? -value : value
     }
 
     /// `text` in the form Swift's number parsers accept (`.` as decimal separator), or `nil`.
     static func normalized(_ text: String) -> String? {
-        let trimmed = CSVText.trimmed(text)
-        var result = ""
-        result.reserveCapacity(trimmed.utf8.count)
+        var result: [UInt8] = []
+        var utf8 = text.utf8[...]
+        while let first = utf8.first, first == 0x20 || first == 0x09 { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
+        result.reserveCapacity(utf8.count)
         var sawDigit = false
         var sawSeparator = false
         var sawExponent = false
         var exponentDigits = false
-        var previous: Character?
-        for character in trimmed {
-            switch character {
-            case "0"..."9":
+        var previous: UInt8?
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if sawExponent { exponentDigits = true } else { sawDigit = true }
-                result.append(character)
-            case "+", "-":
-                guard previous == nil || (sawExponent && (previous == "e" || previous == "E")) else { return nil }
-                result.append(character)
-            case ",", ".":
+                result.append(byte)
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard previous == nil || (sawExponent && previous == UInt8(ascii: "e")) else { return nil }
+                result.append(byte)
+            case UInt8(ascii: ","), UInt8(ascii: "."):
                 guard !sawSeparator, !sawExponent else { return nil }
                 sawSeparator = true
-                result.append(".")
-            case "e", "E":
+                result.append(UInt8(ascii: "."))
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
                 guard sawDigit, !sawExponent else { return nil }
                 sawExponent = true
-                result.append("e")
+                result.append(UInt8(ascii: "e"))
             default:
                 return nil
             }
-            previous = character
+            previous = result.last
         }
         guard sawDigit, !sawExponent || exponentDigits else { return nil }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

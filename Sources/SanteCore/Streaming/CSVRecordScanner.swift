@@ -19,9 +19,9 @@ struct CSVRecordScanner {
         case quoteInQuoted
     }
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let lineFeed: UInt8 = 0x0A
-    private static let carriageReturn: UInt8 = 0x0D
+    private static var quote: UInt8 { 0x22 }  // "
+    private static var lineFeed: UInt8 { 0x0A }
+    private static var carriageReturn: UInt8 { 0x0D }
 
     /// The separator, once known.
     var separator: UInt8?

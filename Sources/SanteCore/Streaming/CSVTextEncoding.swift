@@ -10,6 +10,10 @@ public enum CSVTextEncoding: Hashable, Sendable {
 
     /// Decodes one field.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if Self.isASCII(bytes) {
+            // Most fields are ASCII, which every encoding here reads the same way.
+            return String(decoding: bytes, as: UTF8.self)
+        }
         switch self {
         case .utf8:
             return String(decoding: bytes, as: UTF8.self)
@@ -18,6 +22,12 @@ public enum CSVTextEncoding: Hashable, Sendable {
         case .automatic:
             return String(validating: bytes, as: UTF8.self) ?? Self.decodeWindows1252(bytes)
         }
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     /// The code points of bytes 0x80–0x9F in Windows-1252 (0 where the byte is undefined; it is then

@@ -114,7 +114,7 @@ where Source.Element: Collection, Source.Element.Element == UInt8 {
                 sourceEnded = true
                 return
             }
-            buffer.append(contentsOf: chunk)
+            buffer.appendChunk(chunk)
         }
 
         private mutating func finish() {

@@ -44,14 +44,14 @@ struct JSONArrayScanner {
         case literal
     }
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let backslash = UInt8(ascii: "\\")
-    private static let openBrace = UInt8(ascii: "{")
-    private static let closeBrace = UInt8(ascii: "}")
-    private static let openBracket = UInt8(ascii: "[")
-    private static let closeBracket = UInt8(ascii: "]")
-    private static let comma = UInt8(ascii: ",")
-    private static let colon = UInt8(ascii: ":")
+    private static var quote: UInt8 { 0x22 }  // "
+    private static var backslash: UInt8 { 0x5C }  // \
+    private static var openBrace: UInt8 { 0x7B }  // {
+    private static var closeBrace: UInt8 { 0x7D }  // }
+    private static var openBracket: UInt8 { 0x5B }  // [
+    private static var closeBracket: UInt8 { 0x5D }  // ]
+    private static var comma: UInt8 { 0x2C }  // ,
+    private static var colon: UInt8 { 0x3A }  // :
     private static let nullLiteral: [UInt8] = Array("null".utf8)
 
     private let keyPath: [[UInt8]]

@@ -4,6 +4,12 @@ import SanteCore
 
 /// Reads the `Retry-After` header (RFC 9110 §10.2.3): a number of seconds, or an HTTP-date.
 public enum RetryAfter {
+    /// The longest wait ``delay(from:now:)`` ever returns: one day.
+    ///
+    /// A longer request (a far-future HTTP-date such as the year 2500, or a huge number of seconds)
+    /// is capped to this value, so that it never overflows a `Duration`.
+    public static let maximumDelay: Duration = .seconds(86_400)
+
     /// The wait a response asks for, if it has a valid `Retry-After` header.
     /// - Parameters:
     ///   - fields: The response's header fields.
@@ -18,16 +24,18 @@ public enum RetryAfter {
     /// - Parameters:
     ///   - value: The header's value, such as `"120"` or `"Wed, 21 Oct 2015 07:28:00 GMT"`.
     ///   - now: The current time.
-    /// - Returns: The wait (zero for a date in the past), or `nil` when the value is invalid.
+    /// - Returns: The wait (zero for a date in the past, at most ``maximumDelay``), or `nil` when the
+    ///   value is invalid.
     public static func delay(from value: String, now: Date) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty, trimmed.allSatisfy(\.isASCIIDigitCharacter) {
             guard let seconds = Int64(trimmed) else { return nil }
-            return .seconds(seconds)
+            return min(.seconds(seconds), maximumDelay)
         }
         guard let date = httpDate(trimmed) else { return nil }
         let interval = date.timeIntervalSince(now)
-        return interval > 0 ? .interval(interval) : .zero
+        guard interval > 0 else { return .zero }
+        return .interval(min(interval, maximumDelay.timeInterval))
     }
 
     /// Parses an HTTP-date in any of its three forms (IMF-fixdate, RFC 850, asctime).

@@ -1,4 +1,5 @@
 public import HTTPTypes
+import SanteCore
 
 /// The shape of the rest of the pipeline, as a middleware sees it: the next middleware, or the transport.
 public typealias HTTPHandler =
@@ -10,7 +11,7 @@ public typealias HTTPHandler =
 /// and the response last. A middleware may change the request, call `next` zero, one or several times
 /// (the retry middleware), or change the response.
 ///
-/// SanteKit's standard order (see ``SanteHTTPClient/standardMiddlewares(tokenProvider:refreshesTokenOnUnauthorized:retryPolicy:timeout:appProduct:idempotencyKeyHeaderName:logger:redactor:accounting:clock:timeoutClock:random:)``):
+/// SanteKit's standard order (see ``SanteHTTPClient/standardMiddlewares(tokenProvider:refreshesTokenOnUnauthorized:credentialOrigins:retryPolicy:timeout:appProduct:idempotencyKeyHeaderName:logger:redactor:accounting:clock:timeoutClock:random:)``):
 /// request id → user agent → idempotency key header → timeout → retry → authentication → logging →
 /// accounting → transport. Authentication sits inside the retry loop so that every attempt gets a
 /// fresh token; logging and accounting see every attempt.
@@ -73,7 +74,28 @@ public struct ClosureMiddleware: HTTPMiddleware {
 /// - Returns: A handler that runs the whole chain.
 func makePipeline(_ middlewares: [any HTTPMiddleware], transport: any HTTPTransport) -> HTTPHandler {
     var handler: HTTPHandler = { request, body, context in
-        try await transport.send(request, body: body, context: context)
+        do {
+            return try await transport.send(request, body: body, context: context)
+        } catch let error as SanteHTTPError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as HTTPBody.PrematureEndError {
+            throw error
+        } catch let error as HTTPBody.TooManyBytesError {
+            throw error
+        } catch let error as HTTPBody.AlreadyIteratedError {
+            throw error
+        } catch {
+            // A transport should throw `SanteHTTPError`; anything else is wrapped here, where it is
+            // known to come from the transport.
+            throw SanteHTTPError(
+                code: .transport,
+                message: "the transport failed with \(String(describing: type(of: error)))",
+                isRetryable: false,
+                underlyingError: error
+            )
+        }
     }
     for middleware in middlewares.reversed() {
         let next = handler

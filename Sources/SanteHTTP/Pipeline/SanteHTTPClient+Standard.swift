@@ -1,3 +1,4 @@
+public import Foundation
 public import HTTPTypes
 public import Logging
 public import SanteCore
@@ -18,6 +19,8 @@ extension SanteHTTPClient {
     /// - Parameters:
     ///   - tokenProvider: Where access tokens come from, or `nil` for unauthenticated APIs.
     ///   - refreshesTokenOnUnauthorized: Whether a 401 triggers one token refresh and one more try.
+    ///   - credentialOrigins: The origins (scheme, host, port) the token may be sent to, usually the base URL;
+    ///     a request elsewhere is refused with a `.validation` error. `nil` (the default) allows any origin.
     ///   - retryPolicy: How requests are retried (default ``RetryPolicy/default``).
     ///   - timeout: The default time allowed for one request (default 60 s; `nil` for none).
     ///   - appProduct: The application's `User-Agent` product token, such as `"MonCabinet/2.3"`.
@@ -36,6 +39,7 @@ extension SanteHTTPClient {
     public static func standardMiddlewares(
         tokenProvider: (any TokenProvider)? = nil,
         refreshesTokenOnUnauthorized: Bool = true,
+        credentialOrigins: [URL]? = nil,
         retryPolicy: RetryPolicy = .default,
         timeout: Duration? = .seconds(60),
         appProduct: String? = nil,
@@ -58,7 +62,11 @@ extension SanteHTTPClient {
         middlewares.append(RetryMiddleware(policy: retryPolicy, clock: clock, random: random))
         if let tokenProvider {
             middlewares.append(
-                AuthenticationMiddleware(provider: tokenProvider, refreshesOnUnauthorized: refreshesTokenOnUnauthorized)
+                AuthenticationMiddleware(
+                    provider: tokenProvider,
+                    refreshesOnUnauthorized: refreshesTokenOnUnauthorized,
+                    credentialOrigins: credentialOrigins
+                )
             )
         }
         middlewares.append(LoggingMiddleware(logger: logger, redactor: redactor))

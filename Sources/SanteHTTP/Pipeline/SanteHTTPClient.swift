@@ -40,7 +40,7 @@ public struct SanteHTTPClient: Sendable {
     /// - Parameters:
     ///   - baseURL: The URL relative paths are resolved against.
     ///   - transport: The transport (for example ``URLSessionTransport`` or ``StubTransport``).
-    ///   - middlewares: The middlewares, outermost first (see ``standardMiddlewares(tokenProvider:refreshesTokenOnUnauthorized:retryPolicy:timeout:appProduct:idempotencyKeyHeaderName:logger:redactor:accounting:clock:timeoutClock:random:)``).
+    ///   - middlewares: The middlewares, outermost first (see ``standardMiddlewares(tokenProvider:refreshesTokenOnUnauthorized:credentialOrigins:retryPolicy:timeout:appProduct:idempotencyKeyHeaderName:logger:redactor:accounting:clock:timeoutClock:random:)``).
     ///   - logger: The logger for the client's own messages (default: one that discards everything).
     ///   - redactor: What is hidden from URLs in errors (default ``HTTPRedactor/default``).
     ///   - maximumResponseBodyBytes: The largest body the collecting helpers read (default 32 MiB).
@@ -246,9 +246,13 @@ public struct SanteHTTPClient: Sendable {
                 underlyingError: error
             )
         default:
+            // Transport failures arrive here already wrapped (see `makePipeline`): this error came from a
+            // middleware or a token provider, so the message does not blame the transport.
+            let santeError = error as? any SanteError
             failure = SanteHTTPError(
-                code: .transport,
-                message: "the transport failed with \(String(describing: type(of: error)))",
+                code: santeError?.code ?? .transport,
+                message: "the request failed with \(String(describing: type(of: error)))",
+                httpStatus: santeError?.httpStatus,
                 isRetryable: false,
                 underlyingError: error
             )

@@ -5,7 +5,9 @@ public import Foundation
 /// The ``URLSessionTransport`` cannot present one (FoundationNetworking on Linux has no client certificate
 /// support, and the Apple keychain import is not implemented); use the AsyncHTTPClient transport from the
 /// `SanteAsyncHTTPClient` product. The description never shows the key.
-public enum TLSClientIdentity: Sendable, Hashable, CustomStringConvertible {
+public enum TLSClientIdentity: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// A PEM certificate chain (leaf first) and a PEM private key, optionally encrypted with `passphrase`.
     case pem(certificateChain: String, privateKey: String, passphrase: String?)
     /// A PKCS #12 bundle and its passphrase.
@@ -17,6 +19,14 @@ public enum TLSClientIdentity: Sendable, Hashable, CustomStringConvertible {
         case .pem: "TLSClientIdentity.pem([REDACTED])"
         case .pkcs12: "TLSClientIdentity.pkcs12([REDACTED])"
         }
+    }
+
+    /// The same as ``description``: never the key, the certificates or the passphrase.
+    public var debugDescription: String { description }
+
+    /// A mirror without children, so that `dump` prints no key, certificate or passphrase.
+    public var customMirror: Mirror {
+        Mirror(self, children: [], displayStyle: .enum)
     }
 }
 

@@ -7,6 +7,9 @@ import SanteCore
 /// Both answer `{"now": "<ISO 8601, whole seconds>", "epochSeconds": <fractional seconds since 1970>,
 /// "adjustable": <whether the clock is a TestClock>}`. Advancing needs a `TestClock` (otherwise `409`).
 enum ClockRoutes {
+    /// The largest single advance accepted: 100 years (so the clock never overflows a `Date` or `Duration`).
+    static let maximumAdvanceSeconds: Double = 100 * 365.25 * 86_400
+
     private struct AdvanceRequest: Decodable {
         var seconds: Double
     }
@@ -21,8 +24,11 @@ enum ClockRoutes {
                 return MockJSON.error(
                     .conflict, message: "The platform clock is not a TestClock; it cannot be advanced.")
             }
-            guard body.seconds.isFinite, body.seconds >= 0 else {
-                return MockJSON.validationError([ValidationIssue(field: "seconds", reason: "must be 0 or more")])
+            guard body.seconds.isFinite, body.seconds >= 0, body.seconds <= maximumAdvanceSeconds else {
+                return MockJSON.validationError([
+                    ValidationIssue(
+                        field: "seconds", reason: "must be a number from 0 to \(Int(maximumAdvanceSeconds))")
+                ])
             }
             testClock.advance(by: .interval(body.seconds))
             return try MockJSON.response(json(clock))

@@ -1,4 +1,4 @@
-public import SanteCore
+import SanteCore
 
 /// The identifier systems of the Annuaire Santé (API v2) and helpers to read them from FHIR identifiers.
 public enum AnnuaireIdentifierSystem {
@@ -12,6 +12,8 @@ public enum AnnuaireIdentifierSystem {
     public static let nationalStructure = NationalStructureIdentifier.fhirSystem
     /// FINESS numbers: `https://finess.esante.gouv.fr`.
     public static let finess = FINESS.fhirSystem
+    /// SIRET (and SIREN) numbers in FR Core: `https://sirene.fr`.
+    public static let sirene = "https://sirene.fr"
     /// RPPS-rang identifiers: `https://rppsrang.esante.gouv.fr`.
     public static let rppsRang = "https://rppsrang.esante.gouv.fr"
 }

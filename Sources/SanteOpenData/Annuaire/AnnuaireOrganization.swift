@@ -67,8 +67,14 @@ public struct AnnuaireOrganization: FHIRDomainResource {
         return nil
     }
 
-    /// The SIRET number, from the IDNST `3` + SIRET.
+    /// The SIRET number: the FR Core SIRET identifier (`https://sirene.fr`, type `SIRET`), or the IDNST
+    /// `3` + SIRET.
     public var siret: SIRET? {
+        if let value = identifier.value(typeCode: "SIRET")
+            ?? identifier.first(where: { $0.system == AnnuaireIdentifierSystem.sirene && $0.value?.count == 14 })?.value
+        {
+            return SIRET(value)
+        }
         if case .siret(let siret) = nationalIdentifier { return siret }
         return nil
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SanteCore
 
 /// A search of professionals (`GET Practitioner?…`).
@@ -186,12 +186,15 @@ public struct AnnuaireOrganizationQuery: Hashable, Sendable {
         AnnuaireOrganizationQuery(identifier: AnnuaireIdentifierSystem.finess + "|" + finess.rawValue)
     }
 
-    /// The structure with a SIRET number (its national identifier `3` + SIRET).
+    /// The structure with a SIRET number: its national identifier `3` + SIRET, or its FR Core SIRET
+    /// identifier (the comma is FHIR's "or").
     /// - Parameter siret: The SIRET number.
-    /// - Returns: The query `identifier=urn:oid:1.2.250.1.71.4.2.2|3<siret>`.
+    /// - Returns: The query `identifier=urn:oid:1.2.250.1.71.4.2.2|3<siret>,https://sirene.fr|<siret>`.
     public static func siret(_ siret: SIRET) -> AnnuaireOrganizationQuery {
         AnnuaireOrganizationQuery(
-            identifier: AnnuaireIdentifierSystem.nationalStructure + "|" + NationalStructureIdentifier.siret(siret).rawValue)
+            identifier: AnnuaireIdentifierSystem.nationalStructure + "|"
+                + NationalStructureIdentifier.siret(siret).rawValue
+                + "," + AnnuaireIdentifierSystem.sirene + "|" + siret.rawValue)
     }
 
     func queryItems(defaultCount: Int) -> [URLQueryItem] {

@@ -7,7 +7,7 @@ public import SanteHTTP
 /// services.
 ///
 /// Every request carries the `ESANTE-API-KEY` header from ``apiKeyProvider``. Searches are
-/// ``PagedSequence``s that follow the server's `next` links (`…/_page?id=…`); nothing is fetched until you
+/// `PagedSequence`s that follow the server's `next` links (`…/_page?id=…`); nothing is fetched until you
 /// iterate. `_count` defaults to 100 and is clamped to 200, as ANS advises. A `429` (the gateway allows
 /// about 1,000 requests a minute) is retried by the pipeline's retry policy, honouring `Retry-After`.
 /// Errors carry the server's `OperationOutcome` (``OpenDataError/operationOutcome``).
@@ -65,14 +65,17 @@ public struct AnnuaireSanteClient: Sendable {
     /// - Parameter query: The search.
     /// - Returns: The professionals, fetched lazily.
     public func practitioners(_ query: AnnuairePractitionerQuery) -> PagedSequence<AnnuairePractitioner, URL> {
-        search(AnnuairePractitioner.self, query.queryItems(defaultCount: defaultCount), operation: "annuaire.practitioners")
+        search(
+            AnnuairePractitioner.self, query.queryItems(defaultCount: defaultCount), operation: "annuaire.practitioners"
+        )
     }
 
     /// Activities matching a query, page after page.
     /// - Parameter query: The search.
     /// - Returns: The activities, fetched lazily.
-    public func practitionerRoles(_ query: AnnuairePractitionerRoleQuery) -> PagedSequence<AnnuairePractitionerRole, URL>
-    {
+    public func practitionerRoles(_ query: AnnuairePractitionerRoleQuery) -> PagedSequence<
+        AnnuairePractitionerRole, URL
+    > {
         search(
             AnnuairePractitionerRole.self, query.queryItems(defaultCount: defaultCount),
             operation: "annuaire.practitionerRoles")
@@ -113,14 +116,16 @@ public struct AnnuaireSanteClient: Sendable {
     /// - Returns: The structures, fetched lazily.
     public func organizations(_ query: AnnuaireOrganizationQuery) -> PagedSequence<AnnuaireOrganization, URL> {
         search(
-            AnnuaireOrganization.self, query.queryItems(defaultCount: defaultCount), operation: "annuaire.organizations")
+            AnnuaireOrganization.self, query.queryItems(defaultCount: defaultCount), operation: "annuaire.organizations"
+        )
     }
 
     /// Services matching a query, page after page.
     /// - Parameter query: The search.
     /// - Returns: The services, fetched lazily.
-    public func healthcareServices(_ query: AnnuaireHealthcareServiceQuery) -> PagedSequence<AnnuaireHealthcareService, URL>
-    {
+    public func healthcareServices(_ query: AnnuaireHealthcareServiceQuery) -> PagedSequence<
+        AnnuaireHealthcareService, URL
+    > {
         search(
             AnnuaireHealthcareService.self, query.queryItems(defaultCount: defaultCount),
             operation: "annuaire.healthcareServices")

@@ -11,7 +11,9 @@ extension DataGouvClient {
         _ query: DataGouvQuery = DataGouvQuery(),
         fields: DataGouvFieldMask? = nil
     ) -> PagedSequence<DataGouvDataset, URL> {
-        paged(DataGouvDataset.self, "api/1/datasets/", query: query.queryItems, fields: fields, operation: "datagouv.datasets")
+        paged(
+            DataGouvDataset.self, "api/1/datasets/", query: query.queryItems, fields: fields,
+            operation: "datagouv.datasets")
     }
 
     /// The first page of a dataset listing, with its `total`.

@@ -45,7 +45,8 @@ extension DataGouvClient {
         let operation = "datagouv.organizationDatasets"
         guard let segment = try? Self.pathSegment(idOrSlug, operation: operation) else {
             return PagedSequence { _ in
-                throw OpenDataError(reason: .invalidInput, message: "the organization id is empty", operation: operation)
+                throw OpenDataError(
+                    reason: .invalidInput, message: "the organization id is empty", operation: operation)
             }
         }
         return paged(
@@ -62,7 +63,8 @@ extension DataGouvClient {
         _ query: DataGouvQuery = DataGouvQuery(),
         fields: DataGouvFieldMask? = nil
     ) -> PagedSequence<DataGouvReuse, URL> {
-        paged(DataGouvReuse.self, "api/1/reuses/", query: query.queryItems, fields: fields, operation: "datagouv.reuses")
+        paged(
+            DataGouvReuse.self, "api/1/reuses/", query: query.queryItems, fields: fields, operation: "datagouv.reuses")
     }
 
     /// One reuse (`GET /api/1/reuses/{id or slug}/`).

@@ -1,12 +1,12 @@
-public import Foundation
+import Foundation
 import HTTPTypes
-public import SanteCore
+import SanteCore
 public import SanteHTTP
 
 /// The data.gouv.fr catalogue (udata API v1 and v2): datasets, resources, organizations, reuses and
 /// dataservices.
 ///
-/// Listings are ``PagedSequence``s that fetch one page at a time, following the server's absolute
+/// Listings are `PagedSequence`s that fetch one page at a time, following the server's absolute
 /// `next_page` links; nothing is fetched until you iterate, and breaking out of the loop stops fetching.
 ///
 /// ```swift

@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// A file to download and what the catalogue says about it: checksum, size and last change.
 ///

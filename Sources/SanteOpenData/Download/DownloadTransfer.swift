@@ -245,7 +245,8 @@ struct DownloadTransfer {
 
     // MARK: - Streaming to disk
 
-    private mutating func stream(_ body: HTTPBody, response: HTTPResponse, total: Int64?, appending: Bool) async throws {
+    private mutating func stream(_ body: HTTPBody, response: HTTPResponse, total: Int64?, appending: Bool) async throws
+    {
         let file: FileDescriptor
         do {
             try await FileOperations.createDirectory(finalURL.deletingLastPathComponent(), operation: operation)
@@ -331,7 +332,8 @@ struct DownloadTransfer {
             await discardPartialFile()
             throw OpenDataError(
                 reason: .sizeMismatch,
-                message: "the downloaded file has \(size) bytes, the catalogue says \(expectedSize); the file was deleted",
+                message:
+                    "the downloaded file has \(size) bytes, the catalogue says \(expectedSize); the file was deleted",
                 operation: operation)
         }
         try await FileOperations.move(partial.data, to: finalURL, operation: operation)

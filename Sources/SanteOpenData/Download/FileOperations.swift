@@ -43,7 +43,9 @@ enum FileOperations {
     static func createDirectory(_ directory: URL, operation: String) async throws {
         let path = directory.path
         do {
-            try await BlockingIO.run { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+            try await BlockingIO.run {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
         } catch {
             throw OpenDataError(
                 reason: .fileSystem, message: "cannot create the directory", operation: operation,

@@ -44,9 +44,10 @@ public struct ResourceDownloader: Sendable {
     /// - Parameters:
     ///   - http: The pipeline (any base URL).
     ///   - options: Cache, resume and redirect settings.
-    ///   - clock: The clock for the wait before a resume (default ``SystemClock``).
-    public init(http: SanteHTTPClient, options: DownloadOptions = DownloadOptions(), clock: any SanteClock = SystemClock())
-    {
+    ///   - clock: The clock for the wait before a resume (default `SystemClock`).
+    public init(
+        http: SanteHTTPClient, options: DownloadOptions = DownloadOptions(), clock: any SanteClock = SystemClock()
+    ) {
         self.http = http
         self.options = options
         self.clock = clock
@@ -87,7 +88,7 @@ public struct ResourceDownloader: Sendable {
     ///   - destination: Where to put the file.
     ///   - progress: Called as bytes reach the disk.
     /// - Returns: The result.
-    /// - Throws: ``OpenDataError`` (see ``download(_:to:progress:)-(DownloadTarget,_,_)``).
+    /// - Throws: ``OpenDataError`` (see `download(_:to:progress:)`).
     public func download(
         _ resource: DataGouvResource,
         to destination: URL,
@@ -172,19 +173,20 @@ public struct ResourceDownloader: Sendable {
         try await download(try DownloadTarget(resource: resource), cache: cache, progress: progress)
     }
 
-    /// The same download as ``download(_:cache:progress:)-(DownloadTarget,_,_)``, reported as a stream of
+    /// The same download as `download(_:cache:progress:)`, reported as a stream of
     /// progress events ending with ``DownloadEvent/finished(_:)``. Cancelling the iteration cancels the
     /// download.
     /// - Parameters:
     ///   - target: The file.
     ///   - cache: The cache.
     /// - Returns: The events.
-    public func events(for target: DownloadTarget, cache: ResourceCache) -> AsyncThrowingStream<DownloadEvent, any Error>
-    {
+    public func events(for target: DownloadTarget, cache: ResourceCache) -> AsyncThrowingStream<
+        DownloadEvent, any Error
+    > {
         eventStream { progress in try await download(target, cache: cache, progress: progress) }
     }
 
-    /// The same download as ``download(_:to:progress:)-(DownloadTarget,_,_)``, reported as a stream of
+    /// The same download as `download(_:to:progress:)`, reported as a stream of
     /// progress events ending with ``DownloadEvent/finished(_:)``.
     /// - Parameters:
     ///   - target: The file.

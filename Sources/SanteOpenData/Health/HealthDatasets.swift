@@ -2,7 +2,7 @@ import Foundation
 public import SanteCore
 
 /// Streaming readers for the health datasets, over any byte stream: an `HTTPBody` from
-/// ``ResourceDownloader`` or ``TabularClient``, a ``FileByteChunks`` of a downloaded file, or any
+/// ``ResourceDownloader`` or ``TabularClient``, a `FileByteChunks` of a downloaded file, or any
 /// `AsyncSequence` of byte chunks. Memory holds one record at a time.
 ///
 /// ```swift

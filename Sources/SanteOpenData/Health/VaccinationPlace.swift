@@ -136,7 +136,8 @@ public struct VaccinationPlace: Hashable, Sendable, CSVRowDecodable {
         for (name, value) in properties {
             let bare = name.hasPrefix("c_") ? String(name.dropFirst(2)) : name
             guard !name.hasPrefix("c_") || !Self.modelledColumns.contains(bare) else { continue }
-            others[name] = value.stringValue ?? value.doubleValue.map { String($0) } ?? value.boolValue.map { String($0) }
+            others[name] =
+                value.stringValue ?? value.doubleValue.map { String($0) } ?? value.boolValue.map { String($0) }
         }
         otherFields = others
     }

@@ -58,13 +58,16 @@ public struct SlotFinder: Sendable {
             guard !codes.isEmpty else {
                 throw OpenDataError(reason: .invalidInput, message: "no département to search", operation: operation)
             }
-            return try Set(codes.map { code in
-                guard let department = FrenchDepartment.named(code) else {
-                    throw OpenDataError(
-                        reason: .invalidInput, message: "\"\(code)\" is not a département code", operation: operation)
+            return try Set(
+                codes.map { code in
+                    guard let department = FrenchDepartment.named(code) else {
+                        throw OpenDataError(
+                            reason: .invalidInput, message: "\"\(code)\" is not a département code",
+                            operation: operation)
+                    }
+                    return department.code
                 }
-                return department.code
-            }).sorted()
+            ).sorted()
         }
     }
 

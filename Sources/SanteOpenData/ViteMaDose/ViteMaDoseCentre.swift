@@ -155,7 +155,8 @@ public struct ViteMaDoseCentre: DataGouvModel {
         additionalMembers.merge(publishedIDs) { first, _ in first }
         let rawVaccines = try object.optional("vaccine_type", as: JSONValue.self)
         vaccineTypes = Self.vaccines(rawVaccines)
-        if let rawVaccines, vaccineTypes.isEmpty || rawVaccines.arrayValue?.contains(where: { $0.stringValue == nil }) == true
+        if let rawVaccines,
+            vaccineTypes.isEmpty || rawVaccines.arrayValue?.contains(where: { $0.stringValue == nil }) == true
         {
             // Not a plain list of names: keep the published form as is.
             additionalMembers["vaccine_type"] = rawVaccines

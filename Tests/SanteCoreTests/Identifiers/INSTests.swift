@@ -46,7 +46,7 @@ struct INSTests {
         #expect(ins.fhirIdentifier.value == "279035121518989")
         #expect(ins.fhirSearchToken == "urn:oid:1.2.250.1.213.1.4.10|279035121518989")
         #expect(ins.xdsCX == "279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH")
-        #expect(ins.description == "279035121518989 (INS-NIR-TEST, QUAL)")
+        #expect(ins.description == "INS(*************89, INS-NIR-TEST, QUAL)")
 
         let read = INS(fhirSystem: "urn:oid:1.2.250.1.213.1.4.8", value: "123456789012345")
         #expect(read.system == .nir)

@@ -71,9 +71,9 @@ struct IdentifierCodableTests {
         #expect(encodedWithoutStatus == #"{"system":"urn:oid:1.2.250.1.213.1.4.9","value":"184127645108946"}"#)
     }
 
-    @Test("descriptions are the raw value")
+    @Test("descriptions mask a NIR and show public registry numbers as they are")
     func descriptions() {
-        #expect(NIR("1 84 12 76 451 089 46").description == "184127645108946")
+        #expect(NIR("1 84 12 76 451 089 46").description == "NIR(*************46)")
         #expect(NationalProfessionalIdentifier("899700218896").description == "899700218896")
     }
 }

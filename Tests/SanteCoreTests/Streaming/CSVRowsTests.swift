@@ -50,10 +50,13 @@ struct CSVRowsTests {
             context: "size \(size)")
     }
 
-    @Test("detects the separator from the header line", arguments: [
-        ("a,b;c,d\n1,2;3,4\n", ["a", "b;c", "d"]), ("a,b;c\n1,2;3\n", ["a,b", "c"]), ("a;b,c\n1;2,3\n", ["a", "b,c"]), ("a\tb\n1\t2\n", ["a", "b"]),
-        ("a|b|c\n1|2|3\n", ["a", "b", "c"]), ("\"x;y\",b\n1,2\n", ["x;y", "b"]), ("single\nvalue\n", ["single"]),
-    ])
+    @Test(
+        "detects the separator from the header line",
+        arguments: [
+            ("a,b;c,d\n1,2;3,4\n", ["a", "b;c", "d"]), ("a,b;c\n1,2;3\n", ["a,b", "c"]),
+            ("a;b,c\n1;2,3\n", ["a", "b,c"]), ("a\tb\n1\t2\n", ["a", "b"]),
+            ("a|b|c\n1|2|3\n", ["a", "b", "c"]), ("\"x;y\",b\n1,2\n", ["x;y", "b"]), ("single\nvalue\n", ["single"]),
+        ])
     func detection(text: String, header: [String]) async throws {
         let rows = try await StreamingTestSupport.rows(ChunkedBytes(text))
         #expect(rows.first?.header.names == header)
@@ -69,7 +72,8 @@ struct CSVRowsTests {
 
     @Test("reads rows by name when columns move, appear and disappear between versions")
     func schemaDrift() async throws {
-        let january = try await StreamingTestSupport.rows(ChunkedBytes("fra;jour;n_dose1;n_cum_dose1\nFR;2021-01-01;5;10\n"))
+        let january = try await StreamingTestSupport.rows(
+            ChunkedBytes("fra;jour;n_dose1;n_cum_dose1\nFR;2021-01-01;5;10\n"))
         let later = try await StreamingTestSupport.rows(
             ChunkedBytes("fra;clage_vacsi;jour;n_cum_dose1;n_dose1;n_complet\nFR;04;2021-01-01;10;5;1\n"))
         for row in [january[0], later[0]] {
@@ -167,25 +171,30 @@ struct CSVRowsTests {
 
 @Suite("CSV number and boolean helpers")
 struct CSVNumberTextTests {
-    @Test("reads comma and point decimals", arguments: [
-        ("12,5", "12.5"), ("12.5", "12.5"), (" -0,25 ", "-0.25"), ("7763205.6862729", "7763205.6862729"),
-        (",5", "0.5"), ("1e3", "1000"), ("138", "138"),
-    ])
+    @Test(
+        "reads comma and point decimals",
+        arguments: [
+            ("12,5", "12.5"), ("12.5", "12.5"), (" -0,25 ", "-0.25"), ("7763205.6862729", "7763205.6862729"),
+            (",5", "0.5"), ("1e3", "1000"), ("138", "138"),
+        ])
     func decimals(text: String, expected: String) {
         #expect(CSVNumberText.decimal(text) == Decimal(string: expected))
         #expect(CSVNumberText.double(text) == Double(expected))
     }
 
-    @Test("refuses what is not a number", arguments: ["", " ", "abc", "1,234.5", "1 234", "--1", "1e", "12a", ".", "e5"])
+    @Test(
+        "refuses what is not a number", arguments: ["", " ", "abc", "1,234.5", "1 234", "--1", "1e", "12a", ".", "e5"])
     func notNumbers(text: String) {
         #expect(CSVNumberText.decimal(text) == nil)
         #expect(CSVNumberText.double(text) == nil)
         #expect(CSVNumberText.integer(text) == nil)
     }
 
-    @Test("reads whole numbers with a zero fraction, refuses fractions", arguments: [
-        ("12", 12), ("12,00", 12), ("12.0", 12), ("-3", -3), ("0,00", 0), ("+4", 4),
-    ])
+    @Test(
+        "reads whole numbers with a zero fraction, refuses fractions",
+        arguments: [
+            ("12", 12), ("12,00", 12), ("12.0", 12), ("-3", -3), ("0,00", 0), ("+4", 4),
+        ])
     func integers(text: String, expected: Int) {
         #expect(CSVNumberText.integer(text) == expected)
     }

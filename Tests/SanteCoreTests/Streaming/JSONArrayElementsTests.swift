@@ -109,9 +109,11 @@ struct JSONArrayElementsTests {
         #expect(error?.message.contains("\"c\"") == true)
     }
 
-    @Test("reports a value of the wrong kind", arguments: [
-        (#"{"a": 1}"#, ["a"]), (#"[1]"#, ["a"]), (#"{"a": []}"#, []), (#""text""#, []), (#"{"a": nul}"#, ["a"]),
-    ])
+    @Test(
+        "reports a value of the wrong kind",
+        arguments: [
+            (#"{"a": 1}"#, ["a"]), (#"[1]"#, ["a"]), (#"{"a": []}"#, []), (#""text""#, []), (#"{"a": nul}"#, ["a"]),
+        ])
     func wrongKind(text: String, keyPath: [String]) async {
         let error = await StreamingTestSupport.streamingError {
             _ = try await StreamingTestSupport.elements(ChunkedBytes(text), keyPath: keyPath)
@@ -119,9 +121,11 @@ struct JSONArrayElementsTests {
         #expect(error?.reason == .unexpectedValueKind)
     }
 
-    @Test("reports malformed JSON", arguments: [
-        "[1,]", "[1 2]", "[{]}", "[[1}]", "[,1]", #"{"a" 1, "b": [1]}"#, "[1, {\"a\": [}]",
-    ])
+    @Test(
+        "reports malformed JSON",
+        arguments: [
+            "[1,]", "[1 2]", "[{]}", "[[1}]", "[,1]", #"{"a" 1, "b": [1]}"#, "[1, {\"a\": [}]",
+        ])
     func malformed(text: String) async {
         let error = await StreamingTestSupport.streamingError {
             _ = try await StreamingTestSupport.elements(ChunkedBytes(text), keyPath: text.hasPrefix("{") ? ["b"] : [])
@@ -147,7 +151,8 @@ struct JSONArrayElementsTests {
     func tooLarge() async {
         let text = "[\"" + String(repeating: "x", count: 1000) + "\"]"
         let error = await StreamingTestSupport.streamingError {
-            for try await _ in JSONArrayElements(ChunkedBytes(Array(text.utf8), chunkSize: 100), maximumElementBytes: 500)
+            for try await _ in JSONArrayElements(
+                ChunkedBytes(Array(text.utf8), chunkSize: 100), maximumElementBytes: 500)
             {}
         }
         #expect(error?.reason == .elementTooLarge)
