@@ -24,7 +24,7 @@ struct PSCLogout: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let session = try await PSCStoredSession.loadIfPresent(clientSecret: clientSecret, global: options)
+        guard let stored = try await PSCStoredSession.loadIfPresent(clientSecret: clientSecret, global: options)
         else {
             let store = PSCSessionStore.resolve()
             try? await store.tokenStore.clear()
@@ -32,7 +32,6 @@ struct PSCLogout: AsyncParsableCommand {
             try report(Result(signedOut: false, subjectNameID: nil, issuer: nil))
             return
         }
-        let stored = session.stored
         var providerError: (any Error)?
         do {
             try await stored.manager.logout()

@@ -49,40 +49,41 @@ struct PSCStoredSession {
     let store: PSCSessionStore
     /// Which provider and client.
     let record: PSCSessionRecord
-    /// The tokens as stored.
+    /// The tokens as stored, if any.
     let tokens: ProSanteConnectTokens?
+    /// The client secret, from `--client-secret`, `SANTE_PSC_CLIENT_SECRET`, or the mock's seeded one.
+    let clientSecret: String?
     /// A client of the session's provider.
     let client: ProSanteConnectClient
     /// The session's token manager (refreshes and saves in the store).
     let manager: ProSanteConnectTokenManager
 
-    /// Loads the session.
+    /// Loads a session that has tokens, able to refresh them when they need it.
     /// - Parameters:
     ///   - clientSecret: `--client-secret`, if given.
-    ///   - requireTokens: Whether a session without tokens is an error.
     ///   - global: The global options.
-    /// - Returns: The session, or `nil` without a record when `requireTokens` is `false`.
-    /// - Throws: ``OperationFailed`` when there is no session (and tokens are required) or it cannot be read.
+    /// - Returns: The session.
+    /// - Throws: ``OperationFailed`` when there is no session, it cannot be read, or its access token
+    ///   expired and no client secret is known to refresh it.
     static func load(clientSecret: String?, global: GlobalOptions) async throws -> PSCStoredSession {
-        let store = PSCSessionStore.resolve()
-        let noSession = OperationFailed(
-            reason: "no Pro Santé Connect session in \(store.directory.path): sign in with `sante psc login`")
-        guard let session = try await loadIfPresent(clientSecret: clientSecret, global: global) else {
-            throw noSession
+        guard let session = try await loadIfPresent(clientSecret: clientSecret, global: global),
+            let tokens = session.tokens
+        else {
+            throw OperationFailed(
+                reason: "no Pro Santé Connect session in \(PSCSessionStore.resolve().directory.path): "
+                    + "sign in with `sante psc login`")
         }
-        guard let tokens = session.tokens else { throw noSession }
-        if session.secret == nil, tokens.accessTokenNeedsRefresh(at: Date(), margin: .seconds(30)) {
+        if session.clientSecret == nil, tokens.accessTokenNeedsRefresh(at: Date(), margin: .seconds(30)) {
             throw OperationFailed(
                 reason: "the access token expired and refreshing it needs the client secret: "
                     + "--client-secret or SANTE_PSC_CLIENT_SECRET")
         }
-        return session.stored
+        return session
     }
 
-    /// Loads the session if there is a record.
-    static func loadIfPresent(
-        clientSecret: String?, global: GlobalOptions
-    ) async throws -> (stored: PSCStoredSession, tokens: ProSanteConnectTokens?, secret: String?)? {
+    /// Loads the session, or returns `nil` when `$SANTE_HOME` holds no session record.
+    /// - Throws: ``OperationFailed`` when the files cannot be read.
+    static func loadIfPresent(clientSecret: String?, global: GlobalOptions) async throws -> PSCStoredSession? {
         let store = PSCSessionStore.resolve()
         guard let record = try store.loadRecord() else { return nil }
         let tokens: ProSanteConnectTokens?
@@ -93,9 +94,7 @@ struct PSCStoredSession {
         }
         let environmentSecret = ProcessInfo.processInfo.environment["SANTE_PSC_CLIENT_SECRET"]
             .flatMap { $0.isEmpty ? nil : $0 }
-        let secret =
-            clientSecret ?? environmentSecret
-            ?? (record.usesMockDemoClient ? MockDemoClient.secret : nil)
+        let secret = clientSecret ?? environmentSecret ?? (record.usesMockDemoClient ? MockDemoClient.secret : nil)
         let configuration = ProSanteConnectConfiguration(
             environment: .custom(name: "stored", discoveryURL: record.discoveryURL, expectedIssuer: record.issuer),
             clientID: record.clientID, clientAuthentication: .clientSecretBasic(secret ?? ""),
@@ -104,9 +103,9 @@ struct PSCStoredSession {
         let http = try PSCProvider.httpClient(
             logger: global.makeLogger(), baseURL: record.discoveryURL, keepsConnectionsAlive: false)
         let client = try PSCProvider.makeClient(configuration, httpClient: http)
-        let manager = ProSanteConnectTokenManager(client: client, store: store.tokenStore)
-        let stored = PSCStoredSession(store: store, record: record, tokens: tokens, client: client, manager: manager)
-        return (stored, tokens, secret)
+        return PSCStoredSession(
+            store: store, record: record, tokens: tokens, clientSecret: secret, client: client,
+            manager: ProSanteConnectTokenManager(client: client, store: store.tokenStore))
     }
 
     /// The one-line failure for `error`, naming an unreachable provider clearly.

@@ -9,7 +9,7 @@ import Testing
 /// The code flow against the mock provider, over real HTTP.
 @Suite("End to end: code flow on the mock provider")
 struct MockCodeFlowTests {
-    @Test("RS256 code flow with client_secret_basic, then JSON userinfo", .timeLimit(.minutes(1)))
+    @Test("RS256 code flow with client_secret_basic, then JSON userinfo", .timeLimit(.minutes(3)))
     func rs256() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -30,7 +30,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("The login_hint picks the professional", .timeLimit(.minutes(1)))
+    @Test("The login_hint picks the professional", .timeLimit(.minutes(3)))
     func loginHint() async throws {
         try await MockProvider.with { mock in
             let login = try await mock.login(try mock.client(), loginHint: "899990000020")
@@ -38,7 +38,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("An unknown professional is denied", .timeLimit(.minutes(1)))
+    @Test("An unknown professional is denied", .timeLimit(.minutes(3)))
     func denied() async throws {
         try await MockProvider.with { mock in
             let error = await pscError { try await mock.login(try mock.client(), loginHint: "899999999999") }
@@ -47,7 +47,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("ES256 ID tokens", .timeLimit(.minutes(1)))
+    @Test("ES256 ID tokens", .timeLimit(.minutes(3)))
     func es256() async throws {
         try await MockProvider.with { mock in
             let secret = await mock.register("rp-es256", idToken: .es256)
@@ -57,7 +57,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("PS256 ID tokens", .timeLimit(.minutes(1)))
+    @Test("PS256 ID tokens", .timeLimit(.minutes(3)))
     func ps256() async throws {
         try await MockProvider.with { mock in
             let secret = await mock.register("rp-ps256", idToken: .ps256)
@@ -67,7 +67,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("HS256 ID tokens keyed with the client secret, when configured", .timeLimit(.minutes(1)))
+    @Test("HS256 ID tokens keyed with the client secret, when configured", .timeLimit(.minutes(3)))
     func hs256() async throws {
         try await MockProvider.with { mock in
             let secret = await mock.register("rp-hs256", idToken: .hs256)
@@ -82,7 +82,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("Signed userinfo (application/jwt), RS256 and ES256", .timeLimit(.minutes(1)))
+    @Test("Signed userinfo (application/jwt), RS256 and ES256", .timeLimit(.minutes(3)))
     func signedUserInfo() async throws {
         try await MockProvider.with { mock in
             for (clientID, algorithm) in [("rp-userinfo-rs", JWSAlgorithm.rs256), ("rp-userinfo-es", .es256)] {
@@ -96,7 +96,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("client_secret_post and private_key_jwt", .timeLimit(.minutes(1)))
+    @Test("client_secret_post and private_key_jwt", .timeLimit(.minutes(3)))
     func otherClientAuthentication() async throws {
         try await MockProvider.with { mock in
             let secret = await mock.register("rp-post", method: .clientSecretPost)
@@ -117,7 +117,7 @@ struct MockCodeFlowTests {
         }
     }
 
-    @Test("Keys rotated between two logins: the key set is fetched again", .timeLimit(.minutes(1)))
+    @Test("Keys rotated between two logins: the key set is fetched again", .timeLimit(.minutes(3)))
     func keyRotation() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()

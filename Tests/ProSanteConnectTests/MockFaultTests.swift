@@ -30,7 +30,7 @@ struct MockFaultTests {
         (.missingIssuerInRedirect, .missingIssuerInRedirect),
     ]
 
-    @Test("An armed fault is refused with its typed reason", .timeLimit(.minutes(1)), arguments: loginFaults)
+    @Test("An armed fault is refused with its typed reason", .timeLimit(.minutes(3)), arguments: loginFaults)
     func loginFault(fault: MockPSCFault, expected: ProSanteConnectError.Reason) async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -43,7 +43,7 @@ struct MockFaultTests {
         }
     }
 
-    @Test("unknownKid makes exactly one refetch of the key set", .timeLimit(.minutes(1)))
+    @Test("unknownKid makes exactly one refetch of the key set", .timeLimit(.minutes(3)))
     func unknownKidRefetch() async throws {
         try await MockProvider.with { mock in
             await mock.platform.identityProvider.arm(.unknownKid, count: 1)
@@ -54,7 +54,7 @@ struct MockFaultTests {
 
     @Test(
         "Tolerated faults: at_hash absent; no kid with one suitable key (conformance: accept, or try every key)",
-        .timeLimit(.minutes(1)), arguments: [MockPSCFault.missingAccessTokenHash, .kidAbsentWithSeveralKeys])
+        .timeLimit(.minutes(3)), arguments: [MockPSCFault.missingAccessTokenHash, .kidAbsentWithSeveralKeys])
     func toleratedFault(fault: MockPSCFault) async throws {
         try await MockProvider.with { mock in
             await mock.platform.identityProvider.arm(fault, count: 1)
@@ -65,7 +65,7 @@ struct MockFaultTests {
         }
     }
 
-    @Test("userinfoSubjectMismatch is refused", .timeLimit(.minutes(1)))
+    @Test("userinfoSubjectMismatch is refused", .timeLimit(.minutes(3)))
     func userinfoSubject() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -75,7 +75,7 @@ struct MockFaultTests {
         }
     }
 
-    @Test("A refreshed ID token with another sub is refused", .timeLimit(.minutes(1)))
+    @Test("A refreshed ID token with another sub is refused", .timeLimit(.minutes(3)))
     func refreshedSubject() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -85,7 +85,7 @@ struct MockFaultTests {
         }
     }
 
-    @Test("A refreshed ID token with another issuer is refused", .timeLimit(.minutes(1)))
+    @Test("A refreshed ID token with another issuer is refused", .timeLimit(.minutes(3)))
     func refreshedIssuer() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()

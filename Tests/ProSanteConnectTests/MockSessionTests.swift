@@ -11,7 +11,7 @@ import Testing
 struct MockSessionTests {
     @Test(
         "The manager refreshes once for concurrent callers, with rotation; the old refresh token is dead",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func refresh() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -44,7 +44,7 @@ struct MockSessionTests {
         }
     }
 
-    @Test("invalid_grant ends the manager's session and clears its store", .timeLimit(.minutes(1)))
+    @Test("invalid_grant ends the manager's session and clears its store", .timeLimit(.minutes(3)))
     func invalidGrant() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -61,7 +61,7 @@ struct MockSessionTests {
         }
     }
 
-    @Test("Server-side logout ends the provider session and the local one", .timeLimit(.minutes(1)))
+    @Test("Server-side logout ends the provider session and the local one", .timeLimit(.minutes(3)))
     func logout() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -75,7 +75,7 @@ struct MockSessionTests {
         }
     }
 
-    @Test("The RP-initiated logout URL redirects back with state", .timeLimit(.minutes(1)))
+    @Test("The RP-initiated logout URL redirects back with state", .timeLimit(.minutes(3)))
     func logoutURL() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -89,7 +89,7 @@ struct MockSessionTests {
         }
     }
 
-    @Test("Introspection, revocation and token exchange", .timeLimit(.minutes(1)))
+    @Test("Introspection, revocation and token exchange", .timeLimit(.minutes(3)))
     func tokenOperations() async throws {
         try await MockProvider.with { mock in
             let client = try mock.client()
@@ -110,7 +110,7 @@ struct MockSessionTests {
         }
     }
 
-    @Test("CIBA: pending twice, then approved; polls every interval", .timeLimit(.minutes(1)))
+    @Test("CIBA: pending twice, then approved; polls every interval", .timeLimit(.minutes(3)))
     func cibaApproved() async throws {
         try await MockProvider.with(clock: TestClock(mode: .automatic)) { mock in
             await mock.platform.identityProvider.setCIBABehaviour(.approveAfterPolls(2))
@@ -123,7 +123,7 @@ struct MockSessionTests {
         }
     }
 
-    @Test("CIBA: slow_down adds 5 s to the interval", .timeLimit(.minutes(1)))
+    @Test("CIBA: slow_down adds 5 s to the interval", .timeLimit(.minutes(3)))
     func cibaSlowDown() async throws {
         try await MockProvider.with(clock: TestClock(mode: .automatic)) { mock in
             await mock.platform.identityProvider.setCIBABehaviour(.approveAfterPolls(0))
@@ -140,7 +140,7 @@ struct MockSessionTests {
         }
     }
 
-    @Test("CIBA: denied, expired, unknown professional", .timeLimit(.minutes(1)))
+    @Test("CIBA: denied, expired, unknown professional", .timeLimit(.minutes(3)))
     func cibaFailures() async throws {
         try await MockProvider.with(clock: TestClock(mode: .automatic)) { mock in
             let client = try mock.client()

@@ -25,7 +25,7 @@ struct AsyncHTTPClientTransportTests {
         }
     }
 
-    @Test("Many concurrent requests share the transport's connection pool", .timeLimit(.minutes(1)))
+    @Test("Many concurrent requests share the transport's connection pool", .timeLimit(.minutes(3)))
     func concurrentRequests() async throws {
         try await withPlatform { platform in
             let transport = AsyncHTTPClientTransport(
@@ -46,7 +46,7 @@ struct AsyncHTTPClientTransportTests {
         }
     }
 
-    @Test("A response body outlives the transport that returned it", .timeLimit(.minutes(1)))
+    @Test("A response body outlives the transport that returned it", .timeLimit(.minutes(3)))
     func bodyOutlivesTransport() async throws {
         try await withPlatform { platform in
             @Sendable func fetch() async throws -> HTTPBody? {
@@ -60,7 +60,7 @@ struct AsyncHTTPClientTransportTests {
         }
     }
 
-    @Test("A body of unknown length sent with an announced Content-Length keeps it", .timeLimit(.minutes(1)))
+    @Test("A body of unknown length sent with an announced Content-Length keeps it", .timeLimit(.minutes(3)))
     func announcedContentLength() async throws {
         try await withPlatform { platform in
             let stream = AsyncStream<[UInt8]> { continuation in
@@ -81,7 +81,7 @@ struct AsyncHTTPClientTransportTests {
         }
     }
 
-    @Test("The timeout bounds the wait for the head; a slow body keeps streaming", .timeLimit(.minutes(1)))
+    @Test("The timeout bounds the wait for the head; a slow body keeps streaming", .timeLimit(.minutes(3)))
     func timeoutCoversTheHeadOnly() async throws {
         try await withPlatform { platform in
             // 12 chunks 1.5 s apart: the body takes 16.5 s, beyond the 12 s timeout (which is generous for the
@@ -99,7 +99,7 @@ struct AsyncHTTPClientTransportTests {
         }
     }
 
-    @Test("The read timeout ends a body that stalls, with .timeout", .timeLimit(.minutes(1)))
+    @Test("The read timeout ends a body that stalls, with .timeout", .timeLimit(.minutes(3)))
     func readTimeoutDuringBody() async throws {
         try await withPlatform { platform in
             // The first chunk comes with the head, the next one 60 s later: the 10 s read timeout fires between.
@@ -119,7 +119,7 @@ struct AsyncHTTPClientTransportTests {
         }
     }
 
-    @Test("Cancelling the task that reads a streaming body ends it with .cancelled", .timeLimit(.minutes(1)))
+    @Test("Cancelling the task that reads a streaming body ends it with .cancelled", .timeLimit(.minutes(3)))
     func cancelWhileReadingBody() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -139,7 +139,7 @@ struct AsyncHTTPClientTransportTests {
         }
     }
 
-    @Test("A caller's HTTPClient is used as is and never shut down by the transport", .timeLimit(.minutes(1)))
+    @Test("A caller's HTTPClient is used as is and never shut down by the transport", .timeLimit(.minutes(3)))
     func callerOwnedClient() async throws {
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         do {

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("The transport's own HTTPClient")
 struct ClientLifecycleTests {
-    @Test("Is shut down when its last holder goes away", .timeLimit(.minutes(1)))
+    @Test("Is shut down when its last holder goes away", .timeLimit(.minutes(3)))
     func ownClientShutDown() async throws {
         var holder: HTTPClientHolder? = HTTPClientHolder(creatingFor: AsyncHTTPClientTransport.Configuration())
         let client = try #require(holder?.client)

@@ -13,7 +13,7 @@ struct PipelineTests {
             baseURL: platform.baseURL(for: .controls), transport: AsyncHTTPClientTransport(), middlewares: middlewares)
     }
 
-    @Test("A reset before the handler is retried for a GET and the retry succeeds", .timeLimit(.minutes(1)))
+    @Test("A reset before the handler is retried for a GET and the retry succeeds", .timeLimit(.minutes(3)))
     func resetRetried() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(MockFault(.connectionReset), on: MockRoute(path: "/_mock/echo"), count: 1)
@@ -24,7 +24,7 @@ struct PipelineTests {
         }
     }
 
-    @Test("A reset after the handler ran fails a POST once, without a retry", .timeLimit(.minutes(1)))
+    @Test("A reset after the handler ran fails a POST once, without a retry", .timeLimit(.minutes(3)))
     func resetAfterCommitNotRetried() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -39,7 +39,7 @@ struct PipelineTests {
         }
     }
 
-    @Test("A truncated body read through the client is a .transport error", .timeLimit(.minutes(1)))
+    @Test("A truncated body read through the client is a .transport error", .timeLimit(.minutes(3)))
     func truncatedThroughClient() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -56,7 +56,7 @@ struct PipelineTests {
         }
     }
 
-    @Test("Malformed JSON reaches the decoder, which reports .decoding", .timeLimit(.minutes(1)))
+    @Test("Malformed JSON reaches the decoder, which reports .decoding", .timeLimit(.minutes(3)))
     func malformedJSONDecoding() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -69,7 +69,7 @@ struct PipelineTests {
         }
     }
 
-    @Test("Request and response bodies travel intact through the client", .timeLimit(.minutes(1)))
+    @Test("Request and response bodies travel intact through the client", .timeLimit(.minutes(3)))
     func bodiesRoundTrip() async throws {
         try await withPlatform { platform in
             let payload = Data((0..<300_000).map { UInt8(($0 * 7) % 256) })

@@ -56,7 +56,7 @@ struct TLSIdentityTests {
 
     @Test(
         "The transport exposes its client certificate's thumbprint and still speaks plain HTTP",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func transportWithIdentity() async throws {
         let generated = try await GeneratedIdentity.make()
         let transport = try AsyncHTTPClientTransport(
@@ -114,7 +114,7 @@ struct TLSConfigurationErrorTests {
 
     @Test(
         "A transport made without validation fails every request at once, before any connection",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func failsAtSend() async throws {
         let transport = AsyncHTTPClientTransport(
             configuration: AsyncHTTPClientTransport.Configuration(

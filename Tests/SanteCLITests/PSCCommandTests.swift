@@ -2,7 +2,7 @@ import Foundation
 import SanteMockPlatform
 import Testing
 
-@Suite("sante psc, run as a user runs it", .timeLimit(.minutes(1)))
+@Suite("sante psc, run as a user runs it", .timeLimit(.minutes(3)))
 struct PSCCommandTests {
     @Test("login against an in-process mock signs in by itself, stores the session 0600, prints the professional")
     func loginInProcess() async throws {

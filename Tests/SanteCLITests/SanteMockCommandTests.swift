@@ -5,7 +5,7 @@ import Testing
     import FoundationNetworking
 #endif
 
-@Suite("sante-mock, run as a program", .timeLimit(.minutes(1)))
+@Suite("sante-mock, run as a program", .timeLimit(.minutes(3)))
 struct SanteMockCommandTests {
     @Test("It prints where it listens, serves, and stops cleanly on SIGTERM")
     func listensServesAndStops() async throws {

@@ -33,7 +33,7 @@ struct URLSessionTransportServerTests {
         HTTPRequest(method: .get, scheme: "http", authority: "127.0.0.1:\(server.port)", path: path)
     }
 
-    @Test("A 401 with a Basic challenge comes back as a 401 instead of hanging", .timeLimit(.minutes(1)))
+    @Test("A 401 with a Basic challenge comes back as a 401 instead of hanging", .timeLimit(.minutes(3)))
     func basicChallenge() async throws {
         try await withServer { server in
             let transport = URLSessionTransport(configuration: .init(requestTimeout: .seconds(20)))
@@ -46,7 +46,7 @@ struct URLSessionTransportServerTests {
         }
     }
 
-    @Test("A 401 with a Bearer challenge keeps its body", .timeLimit(.minutes(1)))
+    @Test("A 401 with a Bearer challenge keeps its body", .timeLimit(.minutes(3)))
     func bearerChallenge() async throws {
         try await withServer { server in
             let (response, body) = try await URLSessionTransport().send(
@@ -56,7 +56,7 @@ struct URLSessionTransportServerTests {
         }
     }
 
-    @Test("Redirects are not followed by default", .timeLimit(.minutes(1)))
+    @Test("Redirects are not followed by default", .timeLimit(.minutes(3)))
     func redirectNotFollowed() async throws {
         try await withServer { server in
             let (response, _) = try await URLSessionTransport().send(
@@ -66,7 +66,7 @@ struct URLSessionTransportServerTests {
         }
     }
 
-    @Test("Redirects are followed when the configuration asks", .timeLimit(.minutes(1)))
+    @Test("Redirects are followed when the configuration asks", .timeLimit(.minutes(3)))
     func redirectFollowed() async throws {
         try await withServer { server in
             let transport = URLSessionTransport(configuration: .init(followsRedirects: true))

@@ -32,7 +32,7 @@ struct URLSessionTransportTests {
         #expect(!transport.configuration.followsRedirects)
     }
 
-    @Test("send fails at once with .configuration when a client identity is configured", .timeLimit(.minutes(1)))
+    @Test("send fails at once with .configuration when a client identity is configured", .timeLimit(.minutes(3)))
     func sendFailsFast() async throws {
         let transport = URLSessionTransport(configuration: .init(clientIdentity: identity))
         let request = HTTPRequest(method: .get, scheme: "https", authority: "api.example.fr", path: "/fhir/metadata")
@@ -52,7 +52,7 @@ struct URLSessionTransportTests {
         #expect(String(describing: TLSTrustRoots.der([Data(), Data()])) == "TLSTrustRoots.der(2 certificates)")
     }
 
-    @Test("A refused connection is a .transport error with requestWasSent false", .timeLimit(.minutes(1)))
+    @Test("A refused connection is a .transport error with requestWasSent false", .timeLimit(.minutes(3)))
     func connectionRefused() async throws {
         let transport = URLSessionTransport()
         // Port 1 (tcpmux) is privileged and not served on loopback.

@@ -4,7 +4,7 @@ import SanteKit
 import SanteMockPlatform
 import Testing
 
-@Suite("SantePlatform against the mock platform", .timeLimit(.minutes(1)))
+@Suite("SantePlatform against the mock platform", .timeLimit(.minutes(3)))
 struct SantePlatformEndToEndTests {
     private struct Echo: Decodable {
         let method: String

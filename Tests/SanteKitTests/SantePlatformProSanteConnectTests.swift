@@ -4,7 +4,7 @@ import SanteKit
 import SanteMockPlatform
 import Testing
 
-@Suite("SantePlatform makes Pro Santé Connect clients", .timeLimit(.minutes(1)))
+@Suite("SantePlatform makes Pro Santé Connect clients", .timeLimit(.minutes(3)))
 struct SantePlatformProSanteConnectTests {
     @Test("A professional signs in through a client made by the platform")
     func codeFlowThroughTheFacade() async throws {

@@ -15,7 +15,7 @@ import Testing
         return try FHIRJSON.decode(FHIRBundle.self, from: result.body)
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [nil, "wrong-key"])
+    @Test(.timeLimit(.minutes(3)), arguments: [nil, "wrong-key"])
     func requestsWithoutTheKeyAre401(key: String?) async throws {
         try await withPlatform { platform in
             let headers = key.map { [MockAnnuaireSanteAPI.apiKeyHeader: $0] } ?? [:]
@@ -28,7 +28,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func practitionersAreFoundByRPPS() async throws {
         try await withPlatform { platform in
             for professional in platform.identities.professionals {
@@ -52,7 +52,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func rolesOfAPractitionerIncludeTheirOrganizations() async throws {
         try await withPlatform { platform in
             let nurse = try await Self.bundle(platform, "/Practitioner?identifier=99990000038")
@@ -71,7 +71,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func organizationsAreFoundByFinessAndSiret() async throws {
         try await withPlatform { platform in
             let hospital = try await Self.bundle(
@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func pagingFollowsAbsoluteNextLinksSortedById() async throws {
         try await withPlatform { platform in
             var bundle = try await Self.bundle(platform, "/Practitioner?_count=7")
@@ -126,7 +126,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func searchesByNameAndPostedForms() async throws {
         try await withPlatform { platform in
             let byFamily = try await Self.bundle(platform, "/Practitioner?family=lefeb")
@@ -144,7 +144,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func readsAndErrors() async throws {
         try await withPlatform { platform in
             let search = try await Self.bundle(platform, "/Practitioner?identifier=99990000012")
@@ -165,7 +165,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
+    @Test(.timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
     func resourcesHaveTheSampleShapes() async throws {
         try await withPlatform { platform in
             let practitioner = try await Self.bundle(platform, "/Practitioner?identifier=99990000012")
@@ -186,7 +186,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func extrasDependOnTheSeedAndSeededIdentitiesDoNot() async throws {
         var results: [UInt64: [String]] = [:]
         for seed: UInt64 in [3, 3, 4] {

@@ -4,7 +4,7 @@ import SanteMockPlatform
 import Testing
 
 @Suite struct ControlRouteTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func healthAtTheRootAndUnderControls() async throws {
         try await withPlatform { platform in
             for path in ["/health", "/_mock/health"] {
@@ -16,7 +16,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func echoDescribesTheRequest() async throws {
         try await withPlatform { platform in
             let body = Data("hello, mock".utf8)
@@ -36,7 +36,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: ["GET", "POST", "PATCH", "DELETE"])
+    @Test(.timeLimit(.minutes(3)), arguments: ["GET", "POST", "PATCH", "DELETE"])
     func echoAnswersEveryMethod(method: String) async throws {
         try await withPlatform { platform in
             let result = try await TestHTTP.send(method, try platform.url("/_mock/echo"))
@@ -46,7 +46,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [0, 1, 250, 251, 252, 64_256, 200_000])
+    @Test(.timeLimit(.minutes(3)), arguments: [0, 1, 250, 251, 252, 64_256, 200_000])
     func bytesAreDeterministic(count: Int) async throws {
         try await withPlatform { platform in
             let result = try await TestHTTP.send(try platform.url("/_mock/bytes?count=\(count)"))
@@ -59,7 +59,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: ["", "?count=-1", "?count=abc"])
+    @Test(.timeLimit(.minutes(3)), arguments: ["", "?count=-1", "?count=abc"])
     func bytesRejectsABadCount(query: String) async throws {
         try await withPlatform { platform in
             let result = try await TestHTTP.send(try platform.url("/_mock/bytes" + query))
@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: ["/nowhere", "/dmp/fhir/Patient", "/psc/unknown", "/v2/notifications"])
+    @Test(.timeLimit(.minutes(3)), arguments: ["/nowhere", "/dmp/fhir/Patient", "/psc/unknown", "/v2/notifications"])
     func unknownRoutesAre404WithJSON(path: String) async throws {
         try await withPlatform { platform in
             let result = try await TestHTTP.send(try platform.url(path))
@@ -80,7 +80,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aBodyOverTheLimitIs413() async throws {
         try await withPlatform(MockPlatform.Configuration(maximumRequestBodySize: 1_000)) { platform in
             let result = try await TestHTTP.send(
@@ -93,7 +93,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func identitiesAreServed() async throws {
         try await withPlatform { platform in
             let result = try await TestHTTP.send(try platform.url("/_mock/identities"))
@@ -113,7 +113,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func clockRoutesReadAndAdvanceATestClock() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in
@@ -141,7 +141,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func advancingTheSystemClockIsAConflict() async throws {
         try await withPlatform { platform in
             let result = try await TestHTTP.sendJSON(
@@ -152,7 +152,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func requestLogOverHTTP() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in
@@ -176,7 +176,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func faultsOverHTTP() async throws {
         try await withPlatform { platform in
             let created = try await TestHTTP.sendJSON(
@@ -207,7 +207,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func faultsOverHTTPForEveryKind() async throws {
         try await withPlatform { platform in
             let bodies = [
@@ -243,7 +243,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)),
+        .timeLimit(.minutes(3)),
         arguments: [
             #"{"path":"/a","kind":"bogus"}"#,
             #"{"path":"/a","kind":"status","status":42}"#,

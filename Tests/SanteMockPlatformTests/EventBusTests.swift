@@ -4,7 +4,7 @@ import SanteMockPlatform
 import Testing
 
 @Suite struct EventBusTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func everySubscriberReceivesEveryEventInOrder() async {
         let clock = TestClock()
         let bus = MockEventBus(clock: clock)
@@ -29,7 +29,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aDroppedStreamUnsubscribes() async {
         let bus = MockEventBus(clock: TestClock())
         var stream: AsyncStream<MockEvent>? = await bus.subscribe()
@@ -43,7 +43,7 @@ import Testing
         #expect(await iterator.next()?.kind == "after")
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aCancelledConsumerUnsubscribes() async {
         let bus = MockEventBus(clock: TestClock())
         let stream = await bus.subscribe()
@@ -60,7 +60,7 @@ import Testing
         #expect(await bus.subscriberCount == 0)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func eventsPublishedBeforeSubscribingAreNotReplayed() async {
         let bus = MockEventBus(clock: TestClock())
         await bus.publish(kind: "early")
@@ -70,7 +70,7 @@ import Testing
         #expect(await iterator.next()?.kind == "late")
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func thePlatformBusUsesThePlatformClock() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in

@@ -18,7 +18,7 @@ import Testing
         #expect(record.handlerRan == (phase == .afterHandler))
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func latencyWaitsOnThePlatformClock(phase: MockFault.Phase) async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in
@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func randomLatencyIsSeededAndInRange(phase: MockFault.Phase) async throws {
         func sleeps(seed: UInt64) async throws -> [Duration] {
             let clock = TestClock(mode: .automatic)
@@ -63,7 +63,7 @@ import Testing
         #expect(first != other)
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func statusWithRetryAfter(phase: MockFault.Phase) async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -82,7 +82,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func statusWithABody(phase: MockFault.Phase) async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -107,7 +107,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func connectionResetSendsNoResponse(phase: MockFault.Phase) async throws {
         try await withPlatform { platform in
             await platform.faults.inject(MockFault(.connectionReset, phase: phase), on: Self.echo, count: 1)
@@ -125,7 +125,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func truncatedBodyFailsTheRequest(phase: MockFault.Phase) async throws {
         try await withPlatform { platform in
             await platform.faults.inject(MockFault(.truncatedBody, phase: phase), on: Self.echo, count: 1)
@@ -139,7 +139,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func truncatedBytesAfterTheHandler() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -152,7 +152,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func malformedJSONDoesNotParse(phase: MockFault.Phase) async throws {
         try await withPlatform { platform in
             await platform.faults.inject(MockFault(.malformedJSON, phase: phase), on: Self.echo, count: 1)
@@ -172,7 +172,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: MockFault.Phase.allCases)
+    @Test(.timeLimit(.minutes(3)), arguments: MockFault.Phase.allCases)
     func slowDripDeliversTheWholeBodyInChunks(phase: MockFault.Phase) async throws {
         let clock = TestClock(mode: .automatic)
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in
@@ -195,7 +195,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func slowDripOnTheRealClockTakesTime() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(
@@ -208,7 +208,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func countLimitedFaultsRunOut() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(MockFault(.status(503)), on: Self.echo, count: 2)
@@ -224,7 +224,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func permanentFaultsStayUntilCleared() async throws {
         try await withPlatform { platform in
             let injection = try #require(
@@ -242,7 +242,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func methodFilterAndOldestFirst() async throws {
         try await withPlatform { platform in
             await platform.faults.inject(MockFault(.status(502)), on: MockRoute(method: .post, path: "/_mock/echo"))

@@ -142,7 +142,7 @@ import Testing
         #expect(serviceID == serviceID.lowercased() && secret == secret.lowercased())
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func everyPlatformServesTheSameIdentitiesWhateverTheSeed() async throws {
         try await withPlatform(MockPlatform.Configuration(seed: 42)) { platform in
             #expect(platform.identities == MockIdentities.default)

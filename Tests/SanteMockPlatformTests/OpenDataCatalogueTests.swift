@@ -9,7 +9,7 @@ import Testing
     static let vacsiSlug = "donnees-relatives-aux-personnes-vaccinees-contre-la-covid-19-1"
 
     @Test(
-        .timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
+        .timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
     func siteMatchesTheRecordedKeys() async throws {
         try await withPlatform { platform in
             let site = try await OpenDataHTTP.json(try platform.dataURL("/api/1/site/"))
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
+        .timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
     func datasetPageMatchesTheRecordedKeys() async throws {
         try await withPlatform { platform in
             let page = try await OpenDataHTTP.json(try platform.dataURL("/api/1/datasets/?page_size=2"))
@@ -45,7 +45,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func pagingFollowsAbsoluteNextLinks() async throws {
         try await withPlatform { platform in
             var next: String? = try platform.dataURL("/api/1/datasets/?page_size=2").absoluteString
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
+        .timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
     func vacsiDatasetByIdAndSlugMatchesTheRecording() async throws {
         try await withPlatform { platform in
             let recorded = try OpenDataSamples.recordedBody("v1_dataset_vacsi.json")
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
+        .timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
     func v2DatasetAndPaginatedResourcesMatchTheRecording() async throws {
         try await withPlatform { platform in
             let recorded = try OpenDataSamples.recordedBody("v2_dataset_vacsi.json")
@@ -129,7 +129,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func v2ResourcesOfTheViteMaDoseDatasetSpanThreePages() async throws {
         try await withPlatform { platform in
             let dataset = try await OpenDataHTTP.json(
@@ -153,7 +153,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
+        .timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
     func errorsMatchTheRecordedShapes() async throws {
         try await withPlatform { platform in
             let missing = try await OpenDataHTTP.get(try platform.dataURL("/api/1/datasets/does-not-exist/"))
@@ -185,7 +185,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aBadKeyIsRefusedEverywhereAndMeNeedsTheDocumentedKey() async throws {
         try await withPlatform { platform in
             let url = try platform.dataURL("/api/1/me/")
@@ -202,7 +202,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)),
+        .timeLimit(.minutes(3)),
         arguments: [("vaccination", 3), ("SI-DEP", 2), ("Vaccinées COVID", 1), ("zzzz", 0), ("sante-publique", 3)])
     func searchFiltersDatasets(query: String, expected: Int) async throws {
         try await withPlatform { platform in
@@ -213,7 +213,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func fieldMasksTrimThePayload() async throws {
         try await withPlatform { platform in
             let url = try platform.dataURL("/api/1/datasets/?page_size=2")
@@ -236,7 +236,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
+        .timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasRecordedResponses, "recorded udata responses absent"))
     func organizationsReusesAndDataservicesMatchTheRecordedKeys() async throws {
         try await withPlatform { platform in
             for (path, file, total) in [
@@ -262,7 +262,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func latestRedirectsToTheFile() async throws {
         try await withPlatform { platform in
             let dataset = try await OpenDataHTTP.json(try platform.dataURL("/api/1/datasets/\(Self.vacsiID)/"))

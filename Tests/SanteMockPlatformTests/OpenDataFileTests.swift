@@ -20,7 +20,7 @@ import Testing
         return try #require(URL(string: text))
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [vacsiFra, placesCSV, "d0566522-604d-4af6-be44-a26eefa01756"])
+    @Test(.timeLimit(.minutes(3)), arguments: [vacsiFra, placesCSV, "d0566522-604d-4af6-be44-a26eefa01756"])
     func servedBytesMatchTheCatalogueChecksumAndSize(resourceID: String) async throws {
         try await withPlatform { platform in
             let resource = try await Self.resource(resourceID, on: platform)
@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func conditionalRequestsAnswer304() async throws {
         try await withPlatform { platform in
             let url = try Self.fileURL(try await Self.resource(Self.vacsiFra, on: platform))
@@ -66,7 +66,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func rangesAnswer206And416() async throws {
         try await withPlatform { platform in
             let url = try Self.fileURL(try await Self.resource(Self.vacsiFra, on: platform))
@@ -105,7 +105,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aResumedDownloadOfAStreamedFileEqualsTheWholeFile() async throws {
         let scale = OpenDataScale(vacsiRowCount: 20_000, centreCount: 300)
         try await withPlatform(MockPlatform.Configuration(openDataScale: scale)) { platform in
@@ -122,7 +122,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func largeFilesStreamWithTheRightRowCount() async throws {
         let scale = OpenDataScale(vacsiRowCount: 20_000, centreCount: 300)
         try await withPlatform(MockPlatform.Configuration(openDataScale: scale)) { platform in
@@ -143,7 +143,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func contentIsDeterministicPerSeed() async throws {
         let paths = [
             "/vitemadose/75.json", "/vitemadose/stats.json",
@@ -174,7 +174,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func unknownFilesAre404() async throws {
         try await withPlatform { platform in
             let department = try await OpenDataHTTP.get(try platform.dataURL("/vitemadose/975.json"))

@@ -9,7 +9,7 @@ import Testing
         (1...19).map { $0 < 10 ? "0\($0)" : "\($0)" } + ["2A", "2B"] + (21...95).map(String.init)
         + ["971", "972", "973", "974", "976"]
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func viteMaDoseServesAll101Departments() async throws {
         #expect(Self.departmentCodes.count == 101)
         try await withPlatform { platform in
@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
+    @Test(.timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
     func viteMaDoseCentresHaveTheRealKeys() async throws {
         try await withPlatform { platform in
             let sample = try OpenDataSamples.sampleObject("vitemadose/ios-bouchon-61.json")
@@ -65,7 +65,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
+    @Test(.timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
     func vaccinationPlacesCSVHasTheRealHeaderAnd43Columns() async throws {
         try await withPlatform { platform in
             let csv = try await OpenDataHTTP.get(
@@ -84,7 +84,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
+    @Test(.timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
     func vaccinationPlacesGeoJSONUsesPrefixedPropertiesAndMultiPoints() async throws {
         try await withPlatform { platform in
             let sample = try OpenDataSamples.sampleObject(
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"),
+        .timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"),
         arguments: [
             ("20230713-135038/vacsi-fra-2023-07-13-15h50.csv", "vacsi/covidtracker-data-donnees-vacsi-fra-excerpt.csv"),
             (
@@ -132,7 +132,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
+    @Test(.timeLimit(.minutes(3)), .enabled(if: OpenDataSamples.hasSamples, "sample files absent"))
     func sidepFilesHaveTheRealHeadersAndTheCommaDecimalQuirk() async throws {
         try await withPlatform { platform in
             let before = try await OpenDataHTTP.get(

@@ -14,7 +14,7 @@ import Testing
         try #require(page["data"] as? [[String: Any]])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func filtersSortAndPagesFollowAbsoluteLinks() async throws {
         try await withPlatform { platform in
             let first = try await Self.data(platform, "n_dose1__greater=100000&jour__sort=desc&page_size=7")
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)),
+        .timeLimit(.minutes(3)),
         arguments: [
             ("jour__exact=2021-03-01", 1), ("jour__less=2021-01-01", 6), ("jour__strictly_less=2021-01-01", 5),
             ("jour__greater=2023-07-10", 3), ("jour__strictly_greater=2023-07-10", 2),
@@ -55,7 +55,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func columnsAndProfile() async throws {
         try await withPlatform { platform in
             let page = try await Self.data(platform, "columns=jour,n_dose1&page_size=3")
@@ -80,7 +80,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func errorsFollowTheTabularAPI() async throws {
         try await withPlatform { platform in
             let base = "/tabular/api/resources/\(Self.vacsiFra)/data/"

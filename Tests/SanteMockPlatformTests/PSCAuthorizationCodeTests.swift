@@ -4,7 +4,7 @@ import SanteMockPlatform
 import Testing
 
 @Suite struct PSCAuthorizationCodeTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func authorizeRedirectsAtOnceWithCodeStateAndIssuer() async throws {
         try await withPlatform { platform in
             let result = try await PSC.authorize(platform, state: "xyz 42/&")
@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func loginHintChoosesTheProfessional() async throws {
         try await withPlatform { platform in
             let byDefault = try await PSC.signIn(platform)
@@ -50,7 +50,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func badAuthorizationRequestsAreRefused() async throws {
         try await withPlatform { platform in
             let unknownClient = try await PSC.authorize(platform, clientID: "nobody")
@@ -86,7 +86,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func codeExchangeEnforcesPKCEAndSingleUse() async throws {
         try await withPlatform { platform in
             func code() async throws -> String {
@@ -137,7 +137,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func codesExpireAfterSixtySecondsOnThePlatformClock() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in

@@ -21,7 +21,7 @@ import Testing
             [("grant_type", "urn:openid:params:grant-type:ciba"), ("auth_req_id", identifier)])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func pollsArePendingThenApprovedAfterNPolls() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in
@@ -58,7 +58,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func deniedExpiredAndUnknownRequests() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in

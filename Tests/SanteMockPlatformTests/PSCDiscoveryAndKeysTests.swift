@@ -4,7 +4,7 @@ import SanteMockPlatform
 import Testing
 
 @Suite struct PSCDiscoveryAndKeysTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func discoveryIsServedUnderBothNames() async throws {
         try await withPlatform { platform in
             let wallet = try await TestHTTP.send(
@@ -52,7 +52,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func keySetGainsThePS256UseOfTheRSAKeyOnceAClientSignsWithPS256() async throws {
         try await withPlatform { platform in
             let before = try await PSC.keySet(platform)
@@ -74,7 +74,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func keyRotationReplacesTheKeysOfThisPlatformOnly() async throws {
         try await withPlatform { platform in
             try await withPlatform { other in
@@ -126,7 +126,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func verifierAcceptsPSCAccessTokensAsProfessionals() async throws {
         try await withPlatform { platform in
             let tokens = try await PSC.signIn(platform, loginHint: "899990000038")

@@ -31,7 +31,7 @@ import Testing
         #expect(MockPSCFault(rawValue: "noSuchFault").target == nil)
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: idTokenFaults)
+    @Test(.timeLimit(.minutes(3)), arguments: idTokenFaults)
     func idTokenFaultVisiblyChangesTheNextTokenOnly(fault: MockPSCFault) async throws {
         try await withPlatform { platform in
             let clean = try await Self.signIn(platform)
@@ -124,7 +124,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func redirectFaultsChangeTheIssuerParameter() async throws {
         try await withPlatform { platform in
             await platform.identityProvider.arm(.wrongIssuerInRedirect)
@@ -144,7 +144,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func userinfoSubjectMismatchChangesTheUserinfoSubject() async throws {
         try await withPlatform { platform in
             let signedIn = try await Self.signIn(platform)
@@ -158,7 +158,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func faultsAreArmedOverHTTPForNTokens() async throws {
         try await withPlatform { platform in
             let armed = try await TestHTTP.sendJSON(
@@ -189,7 +189,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func clientsAreRegisteredOverHTTP() async throws {
         try await withPlatform { platform in
             let json = #"""

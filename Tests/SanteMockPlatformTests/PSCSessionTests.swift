@@ -4,7 +4,7 @@ import SanteMockPlatform
 import Testing
 
 @Suite struct PSCSessionTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func introspectionTellsActiveFromInactive() async throws {
         try await withPlatform { platform in
             let tokens = try await PSC.signIn(platform, loginHint: "899990000012")
@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func revocationEndsAccessAndRefreshTokens() async throws {
         try await withPlatform { platform in
             let tokens = try await PSC.signIn(platform)
@@ -61,7 +61,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func rpInitiatedLogoutRedirectsWithStateAndEndsTheSession() async throws {
         try await withPlatform { platform in
             let tokens = try await PSC.signIn(platform)
@@ -98,7 +98,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func serverSideLogoutWithOnlyTheHintAnswersNoContent() async throws {
         try await withPlatform { platform in
             let tokens = try await PSC.signIn(platform)
@@ -116,7 +116,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func tokenExchangeTurnsAnAccessTokenIntoAFourHourToken() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in

@@ -20,7 +20,7 @@ import Testing
         return try JWS.sign(claims: claims, key: key).compactSerialization
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func clientAuthenticatesWithBasicPostOrPrivateKeyJWT() async throws {
         try await withPlatform { platform in
             // client_secret_basic (the helper's default) and client_secret_post.
@@ -77,7 +77,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func badClientCredentialsAreRefused() async throws {
         try await withPlatform { platform in
             let form = [("grant_type", "refresh_token"), ("refresh_token", "x")]
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test(
-        .timeLimit(.minutes(1)),
+        .timeLimit(.minutes(3)),
         arguments: [JWSAlgorithm.rs256, .es256, .ps256, .hs256])
     func idTokenIsSignedWithTheClientsAlgorithmAndCarriesTheContractClaims(algorithm: JWSAlgorithm) async throws {
         let clock = TestClock()
@@ -169,7 +169,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func userinfoIsJSONOrASignedJWTPerClient() async throws {
         try await withPlatform { platform in
             let tokens = try await PSC.signIn(platform, loginHint: "899990000038")
@@ -235,7 +235,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func refreshTokensRotate() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in

@@ -4,7 +4,7 @@ import SanteMockPlatform
 import Testing
 
 @Suite struct PlatformLifecycleTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func startsOnAFreePortAndStops() async throws {
         // Start-up time is a benchmark figure (Benchmarks/), never a timed unit test.
         let platform = try await MockPlatform.start()
@@ -23,7 +23,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func twoPlatformsInParallelGetDifferentPorts() async throws {
         async let first = MockPlatform.start()
         async let second = MockPlatform.start()
@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func stopFreesThePort() async throws {
         let first = try await MockPlatform.start()
         let port = first.port
@@ -50,7 +50,7 @@ import Testing
         await second.stop()
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func aTakenPortIsATransportError() async throws {
         try await withPlatform { platform in
             do {
@@ -65,7 +65,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func anInvalidConfigurationIsAValidationError() async throws {
         do {
             let platform = try await MockPlatform.start(
@@ -77,7 +77,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func serviceBaseURLsUseTheFixedPrefixes() async throws {
         try await withPlatform { platform in
             let root = platform.baseURL.absoluteString
@@ -91,7 +91,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func theInjectedClockIsExposed() async throws {
         let clock = TestClock()
         try await withPlatform(MockPlatform.Configuration(clock: clock)) { platform in

@@ -12,7 +12,7 @@ struct RequestLogCapacityTests {
         #expect(MockRequestLog().capacity == 10_000)
     }
 
-    @Test("The platform keeps only the most recent requests", .timeLimit(.minutes(1)))
+    @Test("The platform keeps only the most recent requests", .timeLimit(.minutes(3)))
     func keepsTheMostRecent() async throws {
         try await withPlatform(MockPlatform.Configuration(requestLogCapacity: 3)) { platform in
             for index in 1...5 {

@@ -130,7 +130,7 @@ struct AnnuaireStubTests {
         #expect(unauthorized?.description.contains("esante-key") == false)
     }
 
-    @Test("a 429 is retried by the retry policy, honouring Retry-After", .timeLimit(.minutes(1)))
+    @Test("a 429 is retried by the retry policy, honouring Retry-After", .timeLimit(.minutes(3)))
     func rateLimited() async throws {
         let clock = TestClock(mode: .automatic)
         let stub = StubTransport()

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("End to end: the catalogue and tabular clients against the mock platform")
 struct EndToEndCatalogueTests {
-    @Test("pages through the datasets by following next_page", .timeLimit(.minutes(1)))
+    @Test("pages through the datasets by following next_page", .timeLimit(.minutes(3)))
     func pagination() async throws {
         try await withMockPlatform { platform in
             let catalogue = platform.catalogue()
@@ -31,7 +31,7 @@ struct EndToEndCatalogueTests {
         }
     }
 
-    @Test("trims answers with X-Fields, keeping next_page", .timeLimit(.minutes(1)))
+    @Test("trims answers with X-Fields, keeping next_page", .timeLimit(.minutes(3)))
     func fieldMask() async throws {
         try await withMockPlatform { platform in
             let catalogue = platform.catalogue()
@@ -44,7 +44,7 @@ struct EndToEndCatalogueTests {
         }
     }
 
-    @Test("types the 404, the 400 of page_size=0 and the 401 of a bad key", .timeLimit(.minutes(1)))
+    @Test("types the 404, the 400 of page_size=0 and the 401 of a bad key", .timeLimit(.minutes(3)))
     func errors() async throws {
         try await withMockPlatform { platform in
             let catalogue = platform.catalogue()
@@ -70,7 +70,7 @@ struct EndToEndCatalogueTests {
         }
     }
 
-    @Test("reads a resource and its dataset id through API v2", .timeLimit(.minutes(1)))
+    @Test("reads a resource and its dataset id through API v2", .timeLimit(.minutes(3)))
     func resourceV2() async throws {
         try await withMockPlatform { platform in
             let resource = try await platform.catalogue().resource("efe23314-67c4-45d3-89a2-3faef82fae90")
@@ -80,7 +80,7 @@ struct EndToEndCatalogueTests {
         }
     }
 
-    @Test("queries the tabular API with filters, sort and paging", .timeLimit(.minutes(1)))
+    @Test("queries the tabular API with filters, sort and paging", .timeLimit(.minutes(3)))
     func tabular() async throws {
         try await withMockPlatform { platform in
             let tabular = TabularClient(http: platform.openDataHTTP("data/tabular/api"))

@@ -26,7 +26,7 @@ struct EndToEndDownloadTests {
     }
 
     @Test(
-        "downloads once, verifies the checksum, then answers from the cache (and from a 304)", .timeLimit(.minutes(1)))
+        "downloads once, verifies the checksum, then answers from the cache (and from a 304)", .timeLimit(.minutes(3)))
     func cache() async throws {
         try await withMockPlatform { platform in
             let directory = try TestSupport.temporaryDirectory()
@@ -55,7 +55,7 @@ struct EndToEndDownloadTests {
         }
     }
 
-    @Test("a malformed body fails the checksum and leaves no file", .timeLimit(.minutes(1)))
+    @Test("a malformed body fails the checksum and leaves no file", .timeLimit(.minutes(3)))
     func checksumFailure() async throws {
         try await withMockPlatform { platform in
             let directory = try TestSupport.temporaryDirectory()
@@ -75,7 +75,7 @@ struct EndToEndDownloadTests {
     }
 
     @Test(
-        "recovers from an injected connection reset and a truncated body", .timeLimit(.minutes(1)),
+        "recovers from an injected connection reset and a truncated body", .timeLimit(.minutes(3)),
         arguments: [
             MockFault.Kind.connectionReset, .truncatedBody,
         ])
@@ -98,7 +98,7 @@ struct EndToEndDownloadTests {
 
     @Test(
         "resumes a cut transfer with Range, the mock answers 206, and the checksum covers the whole file",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func rangeResume() async throws {
         try await withMockPlatform { platform in
             let directory = try TestSupport.temporaryDirectory()
@@ -118,7 +118,7 @@ struct EndToEndDownloadTests {
         }
     }
 
-    @Test("streams the vaccination places CSV and GeoJSON of the catalogue", .timeLimit(.minutes(1)))
+    @Test("streams the vaccination places CSV and GeoJSON of the catalogue", .timeLimit(.minutes(3)))
     func healthFiles() async throws {
         try await withMockPlatform { platform in
             let directory = try TestSupport.temporaryDirectory()

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("End to end: Vite Ma Dose, the slot finder and the Annuaire Santé against the mock platform")
 struct EndToEndServicesTests {
-    @Test("finds slots around Paris and reports a failing département", .timeLimit(.minutes(1)))
+    @Test("finds slots around Paris and reports a failing département", .timeLimit(.minutes(3)))
     func slotFinder() async throws {
         try await withMockPlatform { platform in
             await platform.faults.inject(
@@ -32,7 +32,7 @@ struct EndToEndServicesTests {
         }
     }
 
-    @Test("reads Vite Ma Dose statistics and départements, and streams centres", .timeLimit(.minutes(1)))
+    @Test("reads Vite Ma Dose statistics and départements, and streams centres", .timeLimit(.minutes(3)))
     func viteMaDoseFiles() async throws {
         try await withMockPlatform { platform in
             let client = ViteMaDoseClient(http: platform.openDataHTTP("data/vitemadose"))
@@ -48,7 +48,7 @@ struct EndToEndServicesTests {
         }
     }
 
-    @Test("searches the Annuaire page after page with the API key, and types a bad key", .timeLimit(.minutes(1)))
+    @Test("searches the Annuaire page after page with the API key, and types a bad key", .timeLimit(.minutes(3)))
     func annuaire() async throws {
         try await withMockPlatform { platform in
             let http = SanteHTTPClient(baseURL: platform.baseURL(for: .annuaire), transport: URLSessionTransport())
