@@ -65,7 +65,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "SanteDMP", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(
+            name: "SanteDMP",
+            dependencies: [
+                "SanteCore", "SanteHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SanteOpenData",
             dependencies: [
@@ -76,7 +85,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "SanteNotify", dependencies: ["SanteCore", "SanteHTTP"], swiftSettings: strictSettings),
+        .target(
+            name: "SanteNotify",
+            dependencies: [
+                "SanteCore", "SanteHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SanteKit",
             dependencies: [
@@ -104,6 +122,8 @@ let package = Package(
             name: "SanteMockPlatform",
             dependencies: [
                 "SanteCore",
+                // Delivers the mock's webhooks and FHIR subscription notifications.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -188,6 +208,25 @@ let package = Package(
                 "SanteMockPlatform", "SanteCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SanteDMPTests",
+            dependencies: [
+                "SanteDMP", "SanteCore", "SanteHTTP", "SanteMockPlatform",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SanteNotifyTests",
+            dependencies: [
+                "SanteNotify", "SanteCore", "SanteHTTP", "SanteMockPlatform",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
