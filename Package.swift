@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "SanteMockPlatform", targets: ["SanteMockPlatform"]),
         .executable(name: "sante-mock", targets: ["sante-mock"]),
         .executable(name: "sante", targets: ["sante"]),
+        .executable(name: "slot-finder", targets: ["slot-finder"]),
+        .executable(name: "vaccination-chart", targets: ["vaccination-chart"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -129,6 +131,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
@@ -153,6 +156,27 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Examples/sante",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "slot-finder",
+            dependencies: [
+                "SanteKit", "SanteOpenData", "SanteMockPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/slot-finder",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "vaccination-chart",
+            dependencies: [
+                "SanteKit", "SanteOpenData", "SanteAsyncHTTPClient", "SanteMockPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/vaccination-chart",
             swiftSettings: strictSettings
         ),
         .target(
@@ -208,6 +232,9 @@ let package = Package(
                 "SanteMockPlatform", "SanteCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -227,6 +254,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -237,7 +266,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SanteCLITests",
-            dependencies: ["sante", "sante-mock", "SanteMockPlatform"],
+            dependencies: ["sante", "sante-mock", "slot-finder", "vaccination-chart", "SanteMockPlatform"],
             swiftSettings: strictSettings
         ),
     ]

@@ -19,11 +19,19 @@ let package = Package(
         // Already in the graph through SanteKit; declared because the benchmark code uses them directly.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
+        // Starts and stops an out-of-process `sante-mock` for the benchmarks that talk to it over real TCP.
+        .target(
+            name: "MockServerSupport",
+            path: "Benchmarks/MockServerSupport",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "RequestPipeline",
             dependencies: [
+                "MockServerSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SanteKit", package: "SanteKit"),
                 .product(name: "SanteHTTP", package: "SanteKit"),
@@ -36,6 +44,53 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
-        )
+        ),
+        .executableTarget(
+            name: "IDTokenVerification",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ProSanteConnect", package: "SanteKit"),
+                .product(name: "SanteHTTP", package: "SanteKit"),
+                .product(name: "SanteCore", package: "SanteKit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/IDTokenVerification",
+            swiftSettings: strictSettings,
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        .executableTarget(
+            name: "DMPDocuments",
+            dependencies: [
+                "MockServerSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SanteDMP", package: "SanteKit"),
+                .product(name: "SanteHTTP", package: "SanteKit"),
+                .product(name: "SanteCore", package: "SanteKit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/DMPDocuments",
+            swiftSettings: strictSettings,
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        .executableTarget(
+            name: "WebhookVerification",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SanteNotify", package: "SanteKit"),
+                .product(name: "SanteCore", package: "SanteKit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/WebhookVerification",
+            swiftSettings: strictSettings,
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
     ]
 )

@@ -60,6 +60,29 @@ struct Demo: AsyncParsableCommand {
             session: session, platform: platform, timeline: timeline, identities: identities
         ).run()
 
+        Terminal.info("Chapter 6: open data")
+        let openData = try await DemoOpenDataChapter(session: session, platform: platform, identities: identities).run()
+
+        // The notification chapter subscribes to the test patient's documents before the DMP chapter publishes
+        // one, then checks that the signed notification arrived.
+        var notifyChapter = DemoNotifyChapter(session: session, platform: platform, timeline: timeline)
+        notifyChapter.number = 7
+        Terminal.info("Chapter 7: notifications: a FHIR subscription to the test patient's documents")
+        let subscription = try await notifyChapter.subscribe()
+
+        Terminal.info("Chapter 8: the DMP")
+        let dmp: DemoReport.DMP
+        do {
+            dmp = try await DemoDMPChapter(session: session, platform: platform, identities: identities, number: 8)
+                .run()
+        } catch {
+            await subscription.close()
+            throw error
+        }
+
+        Terminal.info("Chapter 7, continued: the signed notification of chapter 8's document, then an SMS")
+        let notifications = try await notifyChapter.finish(subscription)
+
         let statistics = platform.accounting.snapshot().total
         return DemoReport(
             mockURL: session.baseURL.absoluteString,
@@ -74,6 +97,9 @@ struct Demo: AsyncParsableCommand {
             identifiers: identifiers,
             resilience: resilience,
             psc: psc,
+            openData: openData,
+            dmp: dmp,
+            notifications: notifications,
             footprint: DemoReport.Footprint(
                 requests: statistics.requests, retries: statistics.retries, errors: statistics.errors,
                 bytesSent: statistics.bytesSent, bytesReceived: statistics.bytesReceived)
@@ -158,6 +184,12 @@ struct Demo: AsyncParsableCommand {
         Terminal.result("  user agent: \(report.resilience.userAgent)")
         Terminal.result("")
         DemoPSCChapter.print(report.psc)
+        Terminal.result("")
+        DemoOpenDataChapter.print(report.openData)
+        Terminal.result("")
+        DemoDMPChapter.print(report.dmp)
+        Terminal.result("")
+        DemoNotifyChapter.print(report.notifications)
         Terminal.result("")
         let footprint = report.footprint
         Terminal.result(

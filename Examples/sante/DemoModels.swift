@@ -92,5 +92,8 @@ struct DemoReport: Codable {
     var identifiers: [IdentifierCheck]
     var resilience: Resilience
     var psc: PSC
+    var openData: OpenData
+    var dmp: DMP
+    var notifications: Notifications
     var footprint: Footprint
 }

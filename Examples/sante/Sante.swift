@@ -19,6 +19,6 @@ struct Sante: AsyncParsableCommand {
             platform started in-process, so it works on a fresh machine.
             """,
         version: SanteKitVersion.current,
-        subcommands: [Demo.self, PSC.self]
+        subcommands: [Demo.self, PSC.self, DataCommand.self, NotifyCommand.self, WebhookCommand.self, DMPCommand.self]
     )
 }

@@ -26,6 +26,14 @@ extension MockPlatform {
         /// The number of requests the ``MockPlatform/requestLog`` keeps (10 000 by default); older ones are
         /// forgotten, so that a long-running mock does not grow without limit. `0` keeps none.
         public var requestLogCapacity: Int
+        /// The Notify API's rate limit: requests per rolling 60 seconds of the platform clock (3000 by default);
+        /// beyond it, `429 RateLimitError`.
+        public var notifyRateLimit: Int
+        /// The Notify API's daily send limit (UTC days of the platform clock; 250 000 by default); beyond it,
+        /// `429 TooManyRequestsError`.
+        public var notifyDailyLimit: Int
+        /// The largest page of the Notify API's lists, from 1 to 250 (250 by default, as the real service).
+        public var notifyPageSize: Int
 
         /// Creates a configuration.
         /// - Parameters:
@@ -37,6 +45,9 @@ extension MockPlatform {
         ///   - maximumRequestBodySize: The largest request body accepted, in bytes.
         ///   - openDataScale: The size of the open-data benchmark files.
         ///   - requestLogCapacity: The number of requests the request log keeps (default 10 000).
+        ///   - notifyRateLimit: The Notify requests accepted per rolling 60 seconds (default 3000).
+        ///   - notifyDailyLimit: The Notify messages accepted per UTC day (default 250 000).
+        ///   - notifyPageSize: The largest page of the Notify lists, from 1 to 250 (default 250).
         public init(
             host: String = "127.0.0.1",
             port: Int = 0,
@@ -45,7 +56,10 @@ extension MockPlatform {
             logger: Logger? = nil,
             maximumRequestBodySize: Int = Configuration.defaultMaximumRequestBodySize,
             openDataScale: OpenDataScale = .small,
-            requestLogCapacity: Int = MockRequestLog.defaultCapacity
+            requestLogCapacity: Int = MockRequestLog.defaultCapacity,
+            notifyRateLimit: Int = 3000,
+            notifyDailyLimit: Int = 250_000,
+            notifyPageSize: Int = 250
         ) {
             self.host = host
             self.port = port
@@ -55,6 +69,9 @@ extension MockPlatform {
             self.maximumRequestBodySize = maximumRequestBodySize
             self.openDataScale = openDataScale
             self.requestLogCapacity = requestLogCapacity
+            self.notifyRateLimit = notifyRateLimit
+            self.notifyDailyLimit = notifyDailyLimit
+            self.notifyPageSize = notifyPageSize
         }
 
         /// Checks the values that would otherwise fail late, with an unclear error.
@@ -75,6 +92,19 @@ extension MockPlatform {
                 issues.append(
                     ValidationIssue(
                         field: "requestLogCapacity", reason: "must not be negative, got \(requestLogCapacity)"))
+            }
+            if notifyRateLimit < 1 {
+                issues.append(
+                    ValidationIssue(field: "notifyRateLimit", reason: "must be at least 1, got \(notifyRateLimit)"))
+            }
+            if notifyDailyLimit < 1 {
+                issues.append(
+                    ValidationIssue(field: "notifyDailyLimit", reason: "must be at least 1, got \(notifyDailyLimit)"))
+            }
+            if !(1...250).contains(notifyPageSize) {
+                issues.append(
+                    ValidationIssue(field: "notifyPageSize", reason: "must be between 1 and 250, got \(notifyPageSize)")
+                )
             }
             let counts = [
                 ("openDataScale.vacsiRowCount", openDataScale.vacsiRowCount),

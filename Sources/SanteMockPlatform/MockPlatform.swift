@@ -77,6 +77,7 @@ public final class MockPlatform: Sendable {
     }
 
     deinit {
+        services.notificationRuntime.cancel()
         lifecycle.cancel()
     }
 
@@ -98,7 +99,7 @@ public final class MockPlatform: Sendable {
         let environment = MockServiceEnvironment(
             clock: configuration.clock, identities: identities, events: events, seed: configuration.seed,
             address: address, logger: logger)
-        let services = MockServiceStates(environment: environment)
+        let services = MockServiceStates(environment: environment, configuration: configuration)
         let router = MockRouterBuilder.build(
             configuration: configuration, injector: faults, log: requestLog, identities: identities,
             services: services)
@@ -144,6 +145,7 @@ public final class MockPlatform: Sendable {
             await lifecycle.stop()
             throw startError("The server did not report a usable local address.")
         }
+        await services.startNotificationWork()
         logger.info("Mock platform listening", metadata: ["url": "\(baseURL.absoluteString)"])
         return MockPlatform(
             configuration: configuration, port: port, baseURL: baseURL, faults: faults, requestLog: requestLog,
@@ -192,6 +194,7 @@ public final class MockPlatform: Sendable {
     /// Stops the server: in-flight requests get up to two seconds to finish, then are cancelled; the port is
     /// free when this returns. Calling it again waits for the same stop.
     public func stop() async {
+        await services.notificationRuntime.stop()
         await lifecycle.stop()
         configuration.effectiveLogger.info("Mock platform stopped", metadata: ["url": "\(baseURL.absoluteString)"])
     }

@@ -1,5 +1,7 @@
-/// The notification client: outbound messages, signed webhooks and FHIR subscriptions.
+/// The notification client: outbound messages (GOV.UK Notify v2), signed webhooks (Standard Webhooks)
+/// and FHIR topic-based subscriptions (R4 backport, IHE DSUBm).
 ///
-/// The client arrives with the notifications milestone; this module exists now so that the
-/// package layout and the dependency arrows are fixed.
+/// The module's entry points are ``NotifyClient`` (send and follow messages), ``WebhookVerifier`` and
+/// ``WebhookReceiver`` (check and read inbound callbacks), and ``FHIRSubscriptionClient`` with
+/// ``SubscriptionNotification`` (subscribe to document events and read their notifications).
 public enum SanteNotify {}

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Testing
 
@@ -40,6 +39,14 @@ struct CommandRunner {
     static func run(
         _ program: String, _ arguments: [String], environment: [String: String] = cleanEnvironment
     ) async throws -> Outcome {
+        try await ProgramSlots.shared.withSlot {
+            try await runNow(program, arguments, environment: environment)
+        }
+    }
+
+    private static func runNow(
+        _ program: String, _ arguments: [String], environment: [String: String]
+    ) async throws -> Outcome {
         let process = Process()
         process.executableURL = productsDirectory.appending(path: program)
         process.arguments = arguments
@@ -61,11 +68,57 @@ struct CommandRunner {
     }
 }
 
-/// Runs blocking work (reading a pipe, waiting for a process) on a Dispatch thread, never on Swift
-/// concurrency's small cooperative pool: tests run in parallel, and an in-process mock platform needs
-/// that pool to answer the very program being waited for.
+/// Runs blocking work (reading a pipe, waiting for a process) on a thread of its own, never on Swift
+/// concurrency's small cooperative pool (an in-process mock platform needs that pool to answer the very
+/// program being waited for), nor on Dispatch's global queues: on Linux those grow slowly past the number of
+/// cores, and `URLSession` needs them too, so dozens of blocked reads there stall every other test.
 func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: work()) }
+        let thread = Thread { continuation.resume(returning: work()) }
+        thread.start()
+    }
+}
+
+/// How many programs the tests run at once. Tests run in parallel on a machine that may have two cores: a
+/// hundred programs started together (each a debug build that may start its own mock platform) would starve
+/// every other test, so runs beyond the limit wait for a slot.
+actor ProgramSlots {
+    /// The slots every test shares.
+    static let shared = ProgramSlots(limit: 4)
+
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        available = limit
+    }
+
+    /// Runs `body` once a slot is free, and frees it afterwards.
+    func withSlot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let value = try await body()
+            release()
+            return value
+        } catch {
+            release()
+            throw error
+        }
+    }
+
+    private func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private func release() {
+        if waiters.isEmpty {
+            available += 1
+        } else {
+            waiters.removeFirst().resume()
+        }
     }
 }

@@ -51,7 +51,8 @@ struct SantePlatformProSanteConnectTests {
         let platform = SantePlatform(
             environment: .localMock(baseURL: mock.baseURL), clock: TestClock(mode: .automatic))
         let controls = try platform.httpClient(baseURL: mock.baseURL(for: .controls))
-        await mock.faults.inject(MockFault(.status(503, retryAfter: "30")), on: MockRoute(path: "/_mock/echo"), count: 1)
+        await mock.faults.inject(
+            MockFault(.status(503, retryAfter: "30")), on: MockRoute(path: "/_mock/echo"), count: 1)
         let (response, _) = try await controls.data(for: try controls.makeRequest(.get, path: "echo"))
         await mock.stop()
         #expect(response.status.code == 200)

@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)), arguments: ["/nowhere", "/dmp/fhir/Patient", "/psc/unknown", "/v2/notifications"])
+    @Test(.timeLimit(.minutes(3)), arguments: ["/nowhere", "/dmp/fhir/Patient", "/psc/unknown", "/v2/unknown"])
     func unknownRoutesAre404WithJSON(path: String) async throws {
         try await withPlatform { platform in
             let result = try await TestHTTP.send(try platform.url(path))

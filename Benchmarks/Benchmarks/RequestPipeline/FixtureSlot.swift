@@ -1,3 +1,4 @@
+import MockServerSupport
 import Synchronization
 
 /// The server and pipeline of the benchmark being run: filled by the setup hook, emptied by the teardown hook.

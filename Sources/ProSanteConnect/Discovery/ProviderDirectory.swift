@@ -22,6 +22,8 @@ actor ProviderDirectory {
     private var cachedMetadata: (value: ProviderMetadata, fetchedAt: Date)?
     private var metadataFetch: Task<ProviderMetadata, any Error>?
     private var cachedKeySet: (value: JWKSet, fetchedAt: Date)?
+    /// The verification keys of ``cachedKeySet``, converted once per fetch rather than once per token.
+    private var cachedVerificationKeys: [JWSVerificationKey] = []
     private var keySetFetch: Task<JWKSet, any Error>?
     private var lastRefetchAfterUnknownKey: Date?
 
@@ -57,6 +59,15 @@ actor ProviderDirectory {
         return try await fetchKeySetShared()
     }
 
+    /// The verification keys of the JWK set (symmetric keys left out), from the cache while it is fresh.
+    func verificationKeys() async throws -> [JWSVerificationKey] {
+        if let cachedKeySet, !isStale(cachedKeySet.fetchedAt, lifetime: keySetLifetime) {
+            return cachedVerificationKeys
+        }
+        // Converted from the set this call got: a joined fetch may resume before the cache is filled.
+        return try await fetchKeySetShared().verificationKeys()
+    }
+
     /// Fetches the JWK set again because a token names a key it lacks, unless such a refetch happened
     /// less than the refetch interval ago; then returns `nil` (the caller rejects the token). A fetch
     /// already in flight is joined.
@@ -76,6 +87,7 @@ actor ProviderDirectory {
     func invalidate() {
         cachedMetadata = nil
         cachedKeySet = nil
+        cachedVerificationKeys = []
     }
 
     private func isStale(_ fetchedAt: Date, lifetime: Duration) -> Bool {
@@ -90,6 +102,7 @@ actor ProviderDirectory {
         defer { keySetFetch = nil }
         let keySet = try await task.value
         cachedKeySet = (keySet, clock.now())
+        cachedVerificationKeys = keySet.verificationKeys()
         return keySet
     }
 

@@ -44,8 +44,8 @@ struct TokenSignatureVerifier: Sendable {
             return try check(token, with: JWSVerifier(allowedAlgorithms: [.hs256], keys: [key]), operation: operation)
         }
         let allowed = policy.asymmetricAlgorithms
-        let keySet = try await directory.keySet()
-        let firstAttempt = Self.attempt(token, allowed: allowed, keys: keySet.verificationKeys())
+        let keys = try await directory.verificationKeys()
+        let firstAttempt = Self.attempt(token, allowed: allowed, keys: keys)
         switch firstAttempt {
         case .success(let verified):
             return verified

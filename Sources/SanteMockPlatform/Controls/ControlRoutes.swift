@@ -24,6 +24,7 @@ enum ControlRoutes {
     /// router is built.
     static func registerTokenRoutes(on router: Router<MockRequestContext>, identity: IdentityServiceState) {
         PatientTokenRoute.register(on: router.group("_mock"), identity: identity)
+        ProfessionalTokenRoute.register(on: router.group("_mock"), identity: identity)
         PSCControlRoutes.register(on: router.group("_mock"), identity: identity)
     }
 

@@ -47,7 +47,7 @@ public struct MockTokenError: SanteError {
         /// The ``SanteCore/SanteErrorCode`` this reason maps to.
         public var code: SanteErrorCode {
             switch self {
-            case .unknownPatient, .invalidLifetime: .validation
+            case .unknownPatient, .unknownProfessional, .invalidLifetime: .validation
             case .unavailable: .configuration
             default: .verification
             }

@@ -9,6 +9,7 @@ enum MockRouterBuilder {
         identities: MockIdentities, services: MockServiceStates
     ) -> Router<MockRequestContext> {
         let router = Router(context: MockRequestContext.self)
+        router.add(middleware: ConnectionCloseMiddleware())
         // Middlewares apply to the routes added after them, and to the "no route" answer.
         router.add(
             middleware: RequestLogMiddleware(
@@ -25,6 +26,11 @@ enum MockRouterBuilder {
         AnnuaireService.registerRoutes(on: router.group(group(.annuaire)), state: services.annuaire)
         NotifyService.registerRoutes(on: router.group(group(.notify)), state: services.notify)
         NotifyService.registerRoutes(on: router.group(), state: services.notify)
+        NotifyControlRoutes.register(on: router.group("_mock"), state: services.notify)
+        WebhookControlRoutes.register(on: router.group("_mock"), state: services.webhooks)
+        SubscriptionControlRoutes.register(on: router.group("_mock"), state: services.subscriptions)
+        SubscriptionService.registerRoutes(
+            on: router.group(group(.dmp)), state: services.subscriptions, identity: services.identity)
         return router
     }
 

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Where `slot-finder` writes: results to standard output, progress and warnings to standard error.
+enum Output {
+    /// Writes a result line to standard output.
+    static func result(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes a progress or warning line to standard error.
+    static func info(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes `value` as pretty, key-sorted JSON to standard output.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+    }
+}
