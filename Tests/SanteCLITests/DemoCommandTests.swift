@@ -29,6 +29,18 @@ struct DemoCommandTests {
         #expect((resilience["userAgent"] as? String)?.hasPrefix("SanteKit/") == true)
         let services = try #require(report?["services"] as? [[String: Any]])
         #expect(services.count == 5)
+
+        // The DMP chapter's publication reaches the notification chapter's subscriber, signed and verified.
+        let dmp = try #require(report?["dmp"] as? [String: Any])
+        let published = try #require((dmp["published"] as? [String: Any])?["id"] as? String)
+        let notifications = try #require(report?["notifications"] as? [String: Any])
+        let event = try #require(notifications["event"] as? [String: Any])
+        #expect((event["focus"] as? String)?.hasSuffix("DocumentReference/\(published)") == true)
+        #expect(event["tamperedCopy"] as? String == "no_matching_signature")
+        let delivery = try #require(event["delivery"] as? [String: Any])
+        #expect(delivery["signatureVerified"] as? Bool == true)
+        let sms = try #require(notifications["sms"] as? [String: Any])
+        #expect((sms["statuses"] as? [String])?.last == "delivered")
     }
 
     @Test("--mock-url and SANTE_MOCK_URL point the tour at a running mock")

@@ -165,14 +165,14 @@ public struct NotifyError: SanteError {
     /// Whether this is one of the two 429s (per-minute or daily).
     public var isRateLimit: Bool { reason == .rateLimited || reason == .dailyLimitExceeded }
 
-    /// A one-line summary: reason, operation, URL, status and message; never a key or a token.
+    /// A one-line summary: reason, operation, URL, status and message; never a key or a token, and never the
+    /// server's message (Notify echoes the offending value: a phone number, an address, personalisation), which
+    /// stays in ``serverMessage`` for code that decides where it may go.
     public var description: String {
         var parts = ["NotifyError[\(reason.rawValue)]"]
         if let operation { parts.append(operation) }
         if let url { parts.append(url) }
         if let httpStatus { parts.append("HTTP \(httpStatus)") }
-        var text = parts.joined(separator: " ") + ": " + message
-        if let serverMessage, !message.contains(serverMessage) { text += " (server: \(serverMessage))" }
-        return text
+        return parts.joined(separator: " ") + ": " + message
     }
 }

@@ -134,14 +134,13 @@ public struct SubscriptionError: SanteError {
     /// The stable SanteKit code of the ``reason``.
     public var code: SanteErrorCode { reason.code }
 
-    /// A one-line summary: reason, operation, URL, status and message.
+    /// A one-line summary: reason, operation, URL, status and message. The server's `OperationOutcome` is left
+    /// out (its diagnostics may quote a patient identifier or a filter); read it from ``operationOutcome``.
     public var description: String {
         var parts = ["SubscriptionError[\(reason.rawValue)]"]
         if let operation { parts.append(operation) }
         if let url { parts.append(url) }
         if let httpStatus { parts.append("HTTP \(httpStatus)") }
-        var text = parts.joined(separator: " ") + ": " + message
-        if let summary = operationOutcome?.summary, !summary.isEmpty { text += " (server: \(summary))" }
-        return text
+        return parts.joined(separator: " ") + ": " + message
     }
 }

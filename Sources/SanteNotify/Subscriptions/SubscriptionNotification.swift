@@ -72,10 +72,13 @@ public struct SubscriptionNotification: Sendable, Hashable {
     /// - Returns: The missing ranges, in order; empty when nothing was missed.
     public func missedEventNumbers(after lastEventNumber: Int64) -> [ClosedRange<Int64>] {
         var missing: [ClosedRange<Int64>] = []
-        var expected = lastEventNumber + 1
+        // Event numbers come from the network: additions saturate rather than trap at Int64.max.
+        var expected = lastEventNumber.addingReportingOverflow(1).overflow ? Int64.max : lastEventNumber + 1
         for number in events.map(\.eventNumber).sorted() where number >= expected {
             if number > expected { missing.append(expected...(number - 1)) }
-            expected = number + 1
+            let next = number.addingReportingOverflow(1)
+            if next.overflow { return missing }
+            expected = next.partialValue
         }
         if let announced = status.eventsSinceSubscriptionStart, announced >= expected {
             missing.append(expected...announced)

@@ -65,7 +65,14 @@ public struct WebhookReceiver: Sendable {
         if let bearer { try bearer.authenticate(headers: headers) }
         var message: VerifiedWebhook?
         if let verifier { message = try await verifier.verify(headers: headers, body: bytes) }
-        let event = try Self.event(from: bytes)
+        let event: WebhookEvent
+        do {
+            event = try Self.event(from: bytes)
+        } catch {
+            // The id was recorded as seen; forget it, so that the sender's retry is not refused as a replay.
+            if let message, let store = verifier?.replayStore { try? await store.remove(message.id) }
+            throw error
+        }
         return Received(
             id: message?.id, timestamp: message?.timestamp, event: event, body: bytes, isSigned: message != nil)
     }

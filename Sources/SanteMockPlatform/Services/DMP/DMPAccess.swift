@@ -10,17 +10,39 @@ enum DMPAccess {
     static let hiddenFromPatient = "INVISIBLE_PATIENT"
 
     /// Whether `principal` may see `document`.
-    static func canSee(_ document: DMPStoredDocument, _ principal: MockPrincipal) -> Bool {
-        guard document.removal == nil else { return false }
+    /// - Parameters:
+    ///   - document: The document.
+    ///   - principal: Who asks.
+    ///   - ignoringRemoval: Whether to answer as if the document were not removed (to tell "gone" from "hidden").
+    static func canSee(
+        _ document: DMPStoredDocument, _ principal: MockPrincipal, ignoringRemoval: Bool = false
+    ) -> Bool {
+        canSee(
+            securityCodes: document.securityCodes, authorIDs: document.authorIDs, patientINS: document.patient.value,
+            isRemoved: !ignoringRemoval && document.removal != nil, principal)
+    }
+
+    /// The rules above on plain values, for services that only have a document's event (FHIR subscriptions).
+    static func canSee(
+        securityCodes: Set<String>, authorIDs: Set<String>, patientINS: String, isRemoved: Bool,
+        _ principal: MockPrincipal
+    ) -> Bool {
+        guard !isRemoved else { return false }
         switch principal {
         case .professional(let subjectNameID):
-            return !document.securityCodes.contains(hiddenFromProfessionals) || document.isAuthored(by: subjectNameID)
+            return !securityCodes.contains(hiddenFromProfessionals) || isAuthor(subjectNameID, among: authorIDs)
         case .patient(let ins):
-            return document.patient.value == ins && !document.securityCodes.contains(hiddenFromPatient)
+            return patientINS == ins && !securityCodes.contains(hiddenFromPatient)
         }
     }
 
-    /// Whether `principal` may see `list`.
+    /// Whether a professional with this `SubjectNameID` is one of `authorIDs` (`8`+RPPS, `0`+ADELI or the same id).
+    static func isAuthor(_ subjectNameID: String, among authorIDs: Set<String>) -> Bool {
+        authorIDs.contains { $0 == subjectNameID || "8" + $0 == subjectNameID || "0" + $0 == subjectNameID }
+    }
+
+    /// Whether `principal` may see `list` at all (its patient); ``DMPServiceState`` also requires that a List
+    /// of documents shows at least one document the principal may see, since it carries their titles.
     static func canSee(_ list: DMPStoredList, _ principal: MockPrincipal) -> Bool {
         switch principal {
         case .professional: true

@@ -89,12 +89,12 @@ enum DMPDocumentRules {
             let details = diagnostics.map(\.description).joined(separator: "; ")
             return [
                 .error(
-                    "invalid", "\(label): the INS \(ins.value) has an invalid INS key (\(details))",
+                    "invalid", "\(label): the INS has an invalid INS key (\(details))",
                     expression: expression)
             ]
         }
         let details = diagnostics.map(\.description).joined(separator: "; ")
-        return [.error("invalid", "\(label): the INS \(ins.value) is malformed (\(details))", expression: expression)]
+        return [.error("invalid", "\(label): the INS is malformed (\(details))", expression: expression)]
     }
 
     /// The patient's INS: `subject.identifier`, or the INS identifier of the Patient `subject.reference` points

@@ -69,7 +69,7 @@ struct DMPStoredDocument: Sendable {
 
     /// Whether a professional with this `SubjectNameID` is one of the authors (`8`+RPPS, `0`+ADELI or the same id).
     func isAuthored(by subjectNameID: String) -> Bool {
-        authorIDs.contains { $0 == subjectNameID || "8" + $0 == subjectNameID || "0" + $0 == subjectNameID }
+        DMPAccess.isAuthor(subjectNameID, among: authorIDs)
     }
 
     /// The resource as JSON.

@@ -19,6 +19,8 @@ struct DMPSearch: Sendable {
 
     static let defaultCount = 20
     static let maximumCount = 100
+    /// The largest `_offset` honoured; beyond it every page is empty anyway.
+    static let maximumOffset = 1_000_000_000
     private static let paging: Set<String> = ["_count", "_offset", "_format", "_sort"]
 
     /// Reads the arguments of a DocumentReference search.
@@ -77,7 +79,8 @@ struct DMPSearch: Sendable {
         self.filters = filters
         self.warnings = warnings
         self.count = min(count.flatMap { Int($0) } ?? Self.defaultCount, Self.maximumCount)
-        self.offset = offset.flatMap { Int($0) } ?? 0
+        // Bounded so that offset + count can never overflow.
+        self.offset = min(offset.flatMap { Int($0) } ?? 0, Self.maximumOffset)
     }
 
     /// Whether a resource (with its patient INS) matches every filter.

@@ -42,11 +42,16 @@ extension DMPServiceState {
     {
         // 1. Who may publish what.
         var seenMasters: [DMPIdentifier: Int] = [:]
+        if case .patient(let ins) = principal {
+            for entry in submission.entries {
+                if case .list(let list) = entry, let patient = list.patient, patient.value != ins {
+                    throw .forbidden("A patient may publish only to their own record: a List names another patient")
+                }
+            }
+        }
         for (index, document) in submission.documents.enumerated() {
             if case .patient(let ins) = principal, document.patient.value != ins {
-                throw .forbidden(
-                    "A patient may publish only to their own record: the document's INS \(document.patient.value) is not the token's"
-                )
+                throw .forbidden("A patient may publish only to their own record: a document names another patient")
             }
             if let stored = self.document(withMasterIdentifier: document.masterIdentifier) {
                 throw duplicate(document.masterIdentifier, existing: "DocumentReference/\(stored.id)")

@@ -23,13 +23,30 @@ extension DMPServiceState {
 
     /// The Lists `principal` may see, in creation order.
     func visibleLists(for principal: MockPrincipal) -> [DMPStoredList] {
-        listOrder.compactMap { lists[$0] }.filter { DMPAccess.canSee($0, principal) }
+        listOrder.compactMap { lists[$0] }.filter { listIsVisible($0, to: principal) }
+    }
+
+    /// Whether `principal` may see `list`: its patient's rule, and, for a List of documents, at least one of
+    /// them visible (a List carries its documents' references and often their title).
+    func listIsVisible(_ list: DMPStoredList, to principal: MockPrincipal) -> Bool {
+        guard DMPAccess.canSee(list, principal) else { return false }
+        let members = (list.resource["entry"]?.arrayValue ?? []).compactMap { entry -> String? in
+            guard let reference = entry.objectValue?["item"]?.objectValue?["reference"]?.stringValue,
+                reference.hasPrefix("DocumentReference/")
+            else { return nil }
+            return String(reference.dropFirst("DocumentReference/".count))
+        }
+        guard !members.isEmpty else { return true }
+        return members.contains { id in documents[id].map { DMPAccess.canSee($0, principal) } ?? false }
     }
 
     /// Reads a document.
     /// - Throws: ``DMPFailure`` `404` when absent, hidden or entered in error; `410` when deleted.
     func readDocument(_ id: String, by principal: MockPrincipal) throws(DMPFailure) -> DMPStoredDocument {
-        guard let document = documents[id] else { throw .notFound("DocumentReference/\(id)") }
+        // Whoever could not see the document before it was removed learns nothing about it: 404, not 410.
+        guard let document = documents[id], DMPAccess.canSee(document, principal, ignoringRemoval: true) else {
+            throw .notFound("DocumentReference/\(id)")
+        }
         if document.removal == .deleted {
             throw DMPFailure(.gone, "deleted", "DocumentReference/\(id) was deleted")
         }
@@ -40,19 +57,17 @@ extension DMPServiceState {
     /// Reads a List.
     /// - Throws: ``DMPFailure`` `404` when absent or hidden.
     func readList(_ id: String, by principal: MockPrincipal) throws(DMPFailure) -> DMPStoredList {
-        guard let list = lists[id], DMPAccess.canSee(list, principal) else { throw .notFound("List/\(id)") }
+        guard let list = lists[id], listIsVisible(list, to: principal) else { throw .notFound("List/\(id)") }
         return list
     }
 
     /// Reads a Binary, with the access control of its document.
     /// - Throws: ``DMPFailure`` `404` when absent or when its document is hidden or removed.
     func readBinary(_ id: String, by principal: MockPrincipal) throws(DMPFailure) -> DMPStoredBinary {
-        guard let binary = binaries[id] else { throw .notFound("Binary/\(id)") }
-        if let documentID = binary.documentID {
-            guard let document = documents[documentID], DMPAccess.canSee(document, principal) else {
-                throw .notFound("Binary/\(id)")
-            }
-        }
+        // A Binary no document points to is served to nobody: no document says who may read it.
+        guard let binary = binaries[id], let documentID = binary.documentID, let document = documents[documentID],
+            DMPAccess.canSee(document, principal)
+        else { throw .notFound("Binary/\(id)") }
         return binary
     }
 

@@ -73,6 +73,12 @@ actor DMPServiceState {
         if document.removal == .deleted {
             payload["deleted"] = true
         }
+        // For the mock's own subscribers (FHIR subscriptions), which apply the same access rules as reads.
+        payload["visibility"] = [
+            "securityCodes": .array(document.securityCodes.sorted().map { .string($0) }),
+            "authorIDs": .array(document.authorIDs.sorted().map { .string($0) }),
+            "removed": .bool(document.removal != nil),
+        ]
         await environment.events.publish(
             MockEvent(kind: kind, payload: .object(payload), time: environment.clock.now()))
     }

@@ -28,7 +28,7 @@ struct SubscriptionFilter: Sendable, Hashable {
         self.text = text
         let prefix = "DocumentReference?"
         guard text.hasPrefix(prefix) else {
-            throw .invalid("filter criteria must start with '\(prefix)': \(text)", expression: "Subscription.criteria")
+            throw .invalid("filter criteria must start with '\(prefix)'", expression: "Subscription.criteria")
         }
         let query = QueryString(String(text.dropFirst(prefix.count)))
         var parameters: [Parameter] = []
@@ -46,7 +46,7 @@ struct SubscriptionFilter: Sendable, Hashable {
             parameters.append(Parameter(name: argument.name, values: values))
         }
         guard !parameters.isEmpty else {
-            throw .invalid("filter criteria has no parameter: \(text)", expression: "Subscription.criteria")
+            throw .invalid("filter criteria has no parameter", expression: "Subscription.criteria")
         }
         self.parameters = parameters
     }

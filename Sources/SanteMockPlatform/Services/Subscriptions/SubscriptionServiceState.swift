@@ -102,7 +102,8 @@ actor SubscriptionServiceState: DeliveryOwner {
         guard let focusID = event.payload["id"]?.stringValue else { return }
         for id in order {
             guard var subscription = subscriptions[id], subscription.status == "active",
-                subscription.definition.matches(event.payload)
+                subscription.definition.matches(event.payload),
+                Self.ownerMaySee(event.payload, subscription.owner)
             else { continue }
             let record = StoredSubscription.Event(
                 number: subscription.eventCount + 1, timestamp: event.time, focusID: focusID,
@@ -115,6 +116,29 @@ actor SubscriptionServiceState: DeliveryOwner {
             guard let message = outbound(subscription, type: "event-notification", bundle: bundle) else { continue }
             deliverer.start(message, owner: self)
         }
+    }
+
+    /// Whether the subscription's owner may see the document of a DMP event, by the DMP's own access rules
+    /// (`MASQUE_PS`, `INVISIBLE_PATIENT`, another patient, a removed document): a subscription never tells
+    /// more than a search would.
+    ///
+    /// The DMP adds a `visibility` member to its events; for an event without it, the labels are read from the
+    /// resource and no professional counts as an author (so `MASQUE_PS` hides the document from every one).
+    static func ownerMaySee(_ payload: JSONValue, _ owner: MockPrincipal) -> Bool {
+        guard let patient = payload["patient"]?["value"]?.stringValue else { return false }
+        let visibility = payload["visibility"]?.objectValue
+        func strings(_ name: String) -> Set<String> {
+            Set((visibility?[name]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
+        let securityCodes =
+            visibility == nil
+            ? Set(DMPJSON.codings(payload["resource"]?["securityLabel"]).compactMap(\.code)) : strings("securityCodes")
+        let isRemoved =
+            visibility?["removed"]?.boolValue
+            ?? (payload["deleted"]?.boolValue == true || payload["status"]?.stringValue == "entered-in-error")
+        return DMPAccess.canSee(
+            securityCodes: securityCodes, authorIDs: strings("authorIDs"), patientINS: patient, isRemoved: isRemoved,
+            owner)
     }
 
     func shouldDeliver(_ message: OutboundWebhook) -> Bool {
