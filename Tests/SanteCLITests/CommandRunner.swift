@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -68,14 +69,14 @@ struct CommandRunner {
     }
 }
 
-/// Runs blocking work (reading a pipe, waiting for a process) on a thread of its own, never on Swift
-/// concurrency's small cooperative pool (an in-process mock platform needs that pool to answer the very
-/// program being waited for), nor on Dispatch's global queues: on Linux those grow slowly past the number of
-/// cores, and `URLSession` needs them too, so dozens of blocked reads there stall every other test.
+/// Runs blocking work (reading a pipe, waiting for a process) on a Dispatch thread, never on Swift
+/// concurrency's small cooperative pool: tests run in parallel, and an in-process mock platform needs
+/// that pool to answer the very program being waited for. ``ProgramSlots`` bounds how many such waits
+/// exist at once: Dispatch's global queues grow slowly past the number of cores on Linux, and `URLSession`
+/// needs them too.
 func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-        let thread = Thread { continuation.resume(returning: work()) }
-        thread.start()
+        DispatchQueue.global().async { continuation.resume(returning: work()) }
     }
 }
 
