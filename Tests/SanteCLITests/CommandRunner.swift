@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs one of the package's programs as a user would, and collects what it printed.
@@ -57,7 +58,7 @@ struct CommandRunner {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try launch(process)
         async let standardOutput = offThePool { output.fileHandleForReading.readDataToEndOfFile() }
         async let standardError = offThePool { error.fileHandleForReading.readDataToEndOfFile() }
         let (outData, errData) = await (standardOutput, standardError)
@@ -79,6 +80,14 @@ func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         DispatchQueue.global().async { continuation.resume(returning: work()) }
     }
 }
+
+/// Starts `process`, one launch at a time in the whole test process: Foundation's `Process.run()` on Linux
+/// was seen crashing (a bad read in `memcpy`) while other tests launched programs at the same moment.
+func launch(_ process: Process) throws {
+    try launchLock.withLock { _ in try process.run() }
+}
+
+private let launchLock = Mutex(())
 
 /// How many programs the tests run at once. Tests run in parallel on a machine that may have two cores: a
 /// hundred programs started together (each a debug build that may start its own mock platform) would starve

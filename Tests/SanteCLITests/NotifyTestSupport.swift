@@ -29,7 +29,7 @@ enum NotifyTestRunner {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = standardInput
-        try process.run()
+        try launch(process)
         let writer = standardInput.fileHandleForWriting
         await offThePool {
             writer.write(input)

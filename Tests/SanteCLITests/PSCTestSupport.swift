@@ -24,7 +24,7 @@ struct StreamingCommand {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try launch(process)
         let reader = output.fileHandleForReading
         let standardOutput = Task { await offThePool { reader.readDataToEndOfFile() } }
         return StreamingCommand(

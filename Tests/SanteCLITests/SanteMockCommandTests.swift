@@ -16,7 +16,7 @@ struct SanteMockCommandTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try launch(process)
 
         let reader = output.fileHandleForReading
         let firstLine = await offThePool { () -> String in
