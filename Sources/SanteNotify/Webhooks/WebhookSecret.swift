@@ -55,9 +55,8 @@ public struct WebhookSecret: Sendable, Hashable, CustomStringConvertible {
         let count = min(max(byteCount, minimumByteCount), maximumByteCount)
         let key = SymmetricKey(size: SymmetricKeySize(bitCount: count * 8))
         let data = key.withUnsafeBytes { Data($0) }
-        // The length is within bounds by construction, so this initialiser cannot fail; the fallback
-        // only avoids a `try!`.
-        return (try? WebhookSecret(bytes: data)) ?? WebhookSecret(unchecked: data)
+        // The length is clamped to the allowed range above: nothing is left to check.
+        return WebhookSecret(unchecked: data)
     }
 
     private init(unchecked bytes: Data) {
