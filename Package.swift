@@ -37,6 +37,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
+        // The mock platform's test certificate authority (mutual TLS).
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         .target(
@@ -128,18 +131,23 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "sante-mock",
             dependencies: [
-                "SanteMockPlatform",
+                "SanteMockPlatform", "SanteCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -192,7 +200,7 @@ let package = Package(
         .testTarget(
             name: "ProSanteConnectTests",
             dependencies: [
-                "ProSanteConnect", "SanteMockPlatform",
+                "ProSanteConnect", "SanteMockPlatform", "SanteAsyncHTTPClient", "SanteDMP",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -201,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "SanteOpenDataTests",
             dependencies: [
-                "SanteOpenData", "SanteCore", "SanteHTTP", "SanteMockPlatform",
+                "SanteOpenData", "SanteCore", "SanteHTTP", "SanteMockPlatform", "SanteAsyncHTTPClient",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
@@ -229,7 +237,7 @@ let package = Package(
         .testTarget(
             name: "SanteMockPlatformTests",
             dependencies: [
-                "SanteMockPlatform", "SanteCore",
+                "SanteMockPlatform", "SanteCore", "SanteAsyncHTTPClient", "SanteHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -34,6 +34,8 @@ extension MockPlatform {
         public var notifyDailyLimit: Int
         /// The largest page of the Notify API's lists, from 1 to 250 (250 by default, as the real service).
         public var notifyPageSize: Int
+        /// HTTPS and mutual TLS (see ``MockTLS``), or `nil` (the default) for plain HTTP on one listener.
+        public var tls: MockTLS?
 
         /// Creates a configuration.
         /// - Parameters:
@@ -48,6 +50,7 @@ extension MockPlatform {
         ///   - notifyRateLimit: The Notify requests accepted per rolling 60 seconds (default 3000).
         ///   - notifyDailyLimit: The Notify messages accepted per UTC day (default 250 000).
         ///   - notifyPageSize: The largest page of the Notify lists, from 1 to 250 (default 250).
+        ///   - tls: HTTPS and mutual TLS, or `nil` (the default) for plain HTTP.
         public init(
             host: String = "127.0.0.1",
             port: Int = 0,
@@ -59,7 +62,8 @@ extension MockPlatform {
             requestLogCapacity: Int = MockRequestLog.defaultCapacity,
             notifyRateLimit: Int = 3000,
             notifyDailyLimit: Int = 250_000,
-            notifyPageSize: Int = 250
+            notifyPageSize: Int = 250,
+            tls: MockTLS? = nil
         ) {
             self.host = host
             self.port = port
@@ -72,6 +76,7 @@ extension MockPlatform {
             self.notifyRateLimit = notifyRateLimit
             self.notifyDailyLimit = notifyDailyLimit
             self.notifyPageSize = notifyPageSize
+            self.tls = tls
         }
 
         /// Checks the values that would otherwise fail late, with an unclear error.
@@ -105,6 +110,16 @@ extension MockPlatform {
                 issues.append(
                     ValidationIssue(field: "notifyPageSize", reason: "must be between 1 and 250, got \(notifyPageSize)")
                 )
+            }
+            if let tls {
+                if !(0...65_535).contains(tls.mutualTLSPort) {
+                    issues.append(
+                        ValidationIssue(
+                            field: "tls.mutualTLSPort", reason: "must be between 0 and 65535, got \(tls.mutualTLSPort)")
+                    )
+                } else if tls.mutualTLSPort != 0, tls.mutualTLSPort == port {
+                    issues.append(ValidationIssue(field: "tls.mutualTLSPort", reason: "must differ from port"))
+                }
             }
             let counts = [
                 ("openDataScale.vacsiRowCount", openDataScale.vacsiRowCount),

@@ -1,7 +1,10 @@
 public import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 public import SanteCore
 import ServiceLifecycle
 
@@ -30,6 +33,10 @@ import ServiceLifecycle
 /// The identity service is a Pro Santé Connect provider (issuer ``issuerURL``); its discovery document is at
 /// `GET /psc/auth/realms/esante-wallet/.well-known/wallet-openid-configuration`.
 ///
+/// Started with ``Configuration/tls`` (see ``MockTLS``), the platform serves HTTPS with a
+/// ``certificateAuthority`` made at start-up, and the same routes on a second, mutual-TLS listener
+/// (``mutualTLSBaseURL``) where `tls_client_auth` clients authenticate and certificate-bound tokens are used.
+///
 /// Any other path gets `404` with a JSON body.
 public final class MockPlatform: Sendable {
     /// The configuration the platform was started with.
@@ -46,6 +53,14 @@ public final class MockPlatform: Sendable {
     public let events: MockEventBus
     /// The documented test identities (``MockIdentities/default``).
     public let identities: MockIdentities
+    /// The test certificate authority of a platform started with ``Configuration/tls``, or `nil`: trust its
+    /// ``MockCertificateAuthority/certificatePEM`` and have it issue client certificates.
+    public let certificateAuthority: MockCertificateAuthority?
+    /// The TCP port of the mutual-TLS listener, or `nil` without ``Configuration/tls``.
+    public let mutualTLSPort: Int?
+    /// The root URL of the mutual-TLS listener, such as `https://127.0.0.1:49153`, or `nil` without
+    /// ``Configuration/tls``.
+    public let mutualTLSBaseURL: URL?
 
     let services: MockServiceStates
     private let lifecycle: ServerLifecycle
@@ -62,12 +77,16 @@ public final class MockPlatform: Sendable {
     public var isRunning: Bool { !lifecycle.isStopping }
 
     private init(
-        configuration: Configuration, port: Int, baseURL: URL, faults: MockFaultInjector, requestLog: MockRequestLog,
-        events: MockEventBus, identities: MockIdentities, services: MockServiceStates, lifecycle: ServerLifecycle
+        configuration: Configuration, listeners: StartedListeners, faults: MockFaultInjector,
+        requestLog: MockRequestLog, events: MockEventBus, identities: MockIdentities, services: MockServiceStates,
+        lifecycle: ServerLifecycle
     ) {
         self.configuration = configuration
-        self.port = port
-        self.baseURL = baseURL
+        self.port = listeners.port
+        self.baseURL = listeners.baseURL
+        self.certificateAuthority = listeners.certificateAuthority
+        self.mutualTLSPort = listeners.mutualTLSPort
+        self.mutualTLSBaseURL = listeners.mutualTLSBaseURL
         self.faults = faults
         self.requestLog = requestLog
         self.events = events
@@ -83,13 +102,19 @@ public final class MockPlatform: Sendable {
 
     /// Starts a platform and returns once it accepts connections.
     ///
-    /// Starting does no expensive work (no key generation), so a platform per test is cheap.
-    /// - Parameter configuration: Where to listen, the seed, the clock and the logger.
+    /// Starting does no expensive work (no key generation), so a platform per test is cheap. With
+    /// ``Configuration/tls``, it makes a certificate authority and a server certificate (P-256, a few
+    /// milliseconds).
+    /// - Parameter configuration: Where to listen, the seed, the clock, the logger and TLS.
     /// - Returns: The running platform; call ``stop()`` when done.
     /// - Throws: `ValidationError` for an unusable configuration; ``MockPlatformError`` with code `transport`
-    ///   when the server cannot listen (for example, the port is taken).
+    ///   when the server cannot listen (for example, the port is taken), or `configuration` when the TLS
+    ///   certificates cannot be made.
     public static func start(_ configuration: Configuration = Configuration()) async throws -> MockPlatform {
         try configuration.validate()
+        let tls = try configuration.tls.map { settings throws(MockPlatformError) in
+            try MockTLSListeners(settings: settings, host: configuration.host)
+        }
         let logger = configuration.effectiveLogger
         let faults = MockFaultInjector(seed: configuration.seed)
         let requestLog = MockRequestLog(capacity: configuration.requestLogCapacity)
@@ -105,13 +130,90 @@ public final class MockPlatform: Sendable {
             services: services)
         ControlRoutes.registerTokenRoutes(on: router, identity: services.identity)
 
-        let gate = StartupGate()
+        let mainGate = StartupGate()
+        let mutualTLSGate = StartupGate()
         let host = configuration.host
-        let application = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
+        var applications: [any Service] = []
+        do {
+            applications.append(
+                try application(
+                    router.buildResponder(), tls: tls?.server, host: host, port: configuration.port, gate: mainGate,
+                    address: address, logger: logger))
+            if let tls {
+                applications.append(
+                    try application(
+                        MutualTLSResponder(inner: router.buildResponder()), tls: tls.mutualTLS, host: host,
+                        port: tls.mutualTLSPort, gate: mutualTLSGate, address: services.identity.mutualTLSAddress,
+                        logger: logger))
+            }
+        } catch {
+            throw MockPlatformError(
+                code: .configuration, operation: "mock.start", message: "The TLS listeners could not be set up.",
+                underlyingError: error)
+        }
+        let group = ServiceGroup(services: applications, logger: logger)
+        let runTask = Task {
+            do {
+                try await group.run()
+                mainGate.fail(startError("The server stopped before listening."))
+                mutualTLSGate.fail(startError("The server stopped before listening."))
+            } catch {
+                mainGate.fail(error)
+                mutualTLSGate.fail(error)
+            }
+        }
+        let lifecycle = ServerLifecycle(group: group, runTask: runTask)
+
+        let listeners: StartedListeners
+        do {
+            let port = try await mainGate.wait()
+            let mutualTLSPort = tls == nil ? nil : try await mutualTLSGate.wait()
+            guard let baseURL = address.baseURL else {
+                throw startError("The server did not report a usable local address.")
+            }
+            listeners = StartedListeners(
+                port: port, baseURL: baseURL, certificateAuthority: tls?.authority, mutualTLSPort: mutualTLSPort,
+                mutualTLSBaseURL: services.identity.mutualTLSAddress.baseURL)
+        } catch {
+            await lifecycle.stop()
+            if error is MockPlatformError {
+                throw error
+            }
+            let ports = [configuration.port] + (tls.map { [$0.mutualTLSPort] } ?? [])
+            let addresses = ports.map { "\(host):\($0)" }.joined(separator: " and ")
+            throw startError("Could not listen on \(addresses).", underlyingError: error)
+        }
+        await services.startNotificationWork()
+        logger.info("Mock platform listening", metadata: ["url": "\(listeners.baseURL.absoluteString)"])
+        if let mutualTLSBaseURL = listeners.mutualTLSBaseURL {
+            logger.info("Mock platform mutual TLS listening", metadata: ["url": "\(mutualTLSBaseURL.absoluteString)"])
+        }
+        return MockPlatform(
+            configuration: configuration, listeners: listeners, faults: faults, requestLog: requestLog,
+            events: events, identities: identities, services: services, lifecycle: lifecycle)
+    }
+
+    /// One listener: plain HTTP, or HTTPS with `tls`. Once it listens, its root URL goes to `address` and its
+    /// port to `gate`.
+    private static func application<Responder: HTTPResponder>(
+        _ responder: Responder, tls: TLSConfiguration?, host: String, port: Int, gate: StartupGate,
+        address: MockServerAddress, logger: Logger
+    ) throws -> Application<Responder> where Responder.Context == MockRequestContext {
+        let server: HTTPServerBuilder
+        let scheme: String
+        if let tls {
+            server = try HTTPServerBuilder.tls(HTTPServerBuilder.http1(), tlsConfiguration: tls)
+            scheme = "https"
+        } else {
+            server = HTTPServerBuilder.http1()
+            scheme = "http"
+        }
+        return Application(
+            responder: responder, server: server,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in
-                guard let port = channel.localAddress?.port, let url = rootURL(host: host, port: port) else {
+                guard let port = channel.localAddress?.port, let url = rootURL(scheme: scheme, host: host, port: port)
+                else {
                     gate.fail(startError("The server did not report a usable local address."))
                     return
                 }
@@ -120,36 +222,15 @@ public final class MockPlatform: Sendable {
             },
             logger: logger
         )
-        let group = ServiceGroup(services: [application], logger: logger)
-        let runTask = Task {
-            do {
-                try await group.run()
-                gate.fail(startError("The server stopped before listening."))
-            } catch {
-                gate.fail(error)
-            }
-        }
-        let lifecycle = ServerLifecycle(group: group, runTask: runTask)
+    }
 
+    /// What ``start(_:)`` learnt once the listeners listen.
+    private struct StartedListeners {
         let port: Int
-        do {
-            port = try await gate.wait()
-        } catch {
-            await lifecycle.stop()
-            if error is MockPlatformError {
-                throw error
-            }
-            throw startError("Could not listen on \(host):\(configuration.port).", underlyingError: error)
-        }
-        guard let baseURL = address.baseURL else {
-            await lifecycle.stop()
-            throw startError("The server did not report a usable local address.")
-        }
-        await services.startNotificationWork()
-        logger.info("Mock platform listening", metadata: ["url": "\(baseURL.absoluteString)"])
-        return MockPlatform(
-            configuration: configuration, port: port, baseURL: baseURL, faults: faults, requestLog: requestLog,
-            events: events, identities: identities, services: services, lifecycle: lifecycle)
+        let baseURL: URL
+        let certificateAuthority: MockCertificateAuthority?
+        let mutualTLSPort: Int?
+        let mutualTLSBaseURL: URL?
     }
 
     /// The base URL of one service, such as `http://127.0.0.1:PORT/dmp/fhir`.
@@ -157,6 +238,14 @@ public final class MockPlatform: Sendable {
     /// - Returns: ``baseURL`` followed by the service's ``MockService/pathPrefix``.
     public func baseURL(for service: MockService) -> URL {
         baseURL.appending(path: String(service.pathPrefix.dropFirst()))
+    }
+
+    /// The base URL of one service on the mutual-TLS listener, such as `https://127.0.0.1:PORT/dmp/fhir`.
+    /// - Parameter service: The service.
+    /// - Returns: ``mutualTLSBaseURL`` followed by the service's ``MockService/pathPrefix``, or `nil` without
+    ///   ``Configuration/tls``.
+    public func mutualTLSBaseURL(for service: MockService) -> URL? {
+        mutualTLSBaseURL?.appending(path: String(service.pathPrefix.dropFirst()))
     }
 
     /// Mints a TEST-ONLY patient access token (see ``MockPatientToken``): an ES256 JWT signed by
@@ -199,10 +288,10 @@ public final class MockPlatform: Sendable {
         configuration.effectiveLogger.info("Mock platform stopped", metadata: ["url": "\(baseURL.absoluteString)"])
     }
 
-    /// `http://host:port`, with brackets around an IPv6 host.
-    private static func rootURL(host: String, port: Int) -> URL? {
+    /// `scheme://host:port`, with brackets around an IPv6 host.
+    private static func rootURL(scheme: String, host: String, port: Int) -> URL? {
         let urlHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        return URL(string: "http://\(urlHost):\(port)")
+        return URL(string: "\(scheme)://\(urlHost):\(port)")
     }
 
     private static func startError(_ message: String, underlyingError: (any Error)? = nil) -> MockPlatformError {

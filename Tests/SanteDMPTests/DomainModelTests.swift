@@ -123,6 +123,21 @@ struct SmallHelperTests {
         #expect(!"\(entry)".contains("279035121518989"))
     }
 
+    @Test("The description and the dump of a publication carry no INS, title or content")
+    func redactedPublication() throws {
+        let publication = try DMPTestSupport.publication()
+        #expect(
+            publication.description
+                == "DMPPublication(type: 11488-4, format: urn:ihe:iti:xds-sd:text:2008, contentType: text/plain, content: data(28 bytes))"
+        )
+        var dumped = ""
+        dump(publication, to: &dumped)
+        for secret in ["279035121518989", "CR de consultation", "Compte rendu"] {
+            #expect(!"\(publication)".contains(secret))
+            #expect(!dumped.contains(secret))
+        }
+    }
+
     @Test("The recent-documents query covers two years of service start, current only")
     func recentQuery() throws {
         let now = try #require(FHIRDateTime("2026-06-12T10:00:00Z").date)

@@ -9,6 +9,22 @@ import Testing
 struct SubscriptionModelTests {
     static let endpoint = URL(string: "https://app.example.fr/hooks/dmp") ?? URL(fileURLWithPath: "/")
 
+    @Test("The description and the dump of a subscription carry no patient, endpoint or header")
+    func redactedDescription() throws {
+        var subscription = try FHIRSubscriptionBuilder(endpoint: Self.endpoint)
+            .patient(INS("279035121518989", system: .test))
+            .header("Authorization: Bearer abc")
+            .build()
+        subscription.id = "sub-1"
+        #expect(subscription.description == "FHIRSubscription(id: sub-1, status: requested, channel: rest-hook)")
+        var dumped = ""
+        dump(subscription, to: &dumped)
+        for secret in ["279035121518989", "Bearer abc", "app.example.fr"] {
+            #expect(!"\(subscription)".contains(secret))
+            #expect(!dumped.contains(secret))
+        }
+    }
+
     @Test("The builder writes the backport shape: topic, filters, payload content, heartbeat, headers")
     func builder() throws {
         let ins = INS("279035121518989", system: .test)

@@ -17,6 +17,11 @@ public import SanteCore
 ///      not revoked on the platform (revocation, logout) → ``MockPrincipal/professional(subjectNameID:)``.
 ///      The audience is not checked: any client's access token is accepted.
 ///    - anything else (an ID token, `typ: "ID"`, included) is refused.
+/// 5. A certificate-bound token (`cnf: {"x5t#S256": …}`, issued through mutual TLS, RFC 8705 §3) is accepted
+///    only with the certificate of that thumbprint: the one the request's connection presented on the
+///    platform's mutual-TLS listener (``verify(_:)``), or the one given
+///    (``verify(_:presentedCertificateThumbprint:)``). Otherwise
+///    ``MockTokenError/Reason/certificateBindingMismatch``.
 ///
 /// ```swift
 /// let verifier = try platform.tokenVerifier()
@@ -75,10 +80,29 @@ public struct MockTokenVerifier: Sendable {
     /// - Throws: ``MockTokenError`` with reason ``MockTokenError/Reason/invalidToken``,
     ///   ``MockTokenError/Reason/wrongIssuer``, ``MockTokenError/Reason/expired``,
     ///   ``MockTokenError/Reason/unsupportedTokenUse``, ``MockTokenError/Reason/wrongAudience``,
-    ///   ``MockTokenError/Reason/missingClaim``, ``MockTokenError/Reason/revoked`` or
-    ///   ``MockTokenError/Reason/unavailable``.
+    ///   ``MockTokenError/Reason/missingClaim``, ``MockTokenError/Reason/revoked``,
+    ///   ``MockTokenError/Reason/unavailable`` or ``MockTokenError/Reason/certificateBindingMismatch``.
     public func verify(_ token: some StringProtocol) throws(MockTokenError) -> MockPrincipal {
+        try verify(token, presentedCertificateThumbprint: PresentedClientCertificate.current?.thumbprint)
+    }
+
+    /// Authenticates a compact JWS presented over a connection with this client certificate.
+    /// - Parameters:
+    ///   - token: The token, `header.payload.signature`.
+    ///   - presentedCertificateThumbprint: The `x5t#S256` of the client certificate the request came with
+    ///     (``MockIssuedCertificate/certificateThumbprint``), or `nil` without one.
+    /// - Returns: Who the token speaks for.
+    /// - Throws: ``MockTokenError``, as ``verify(_:)`` does.
+    public func verify(
+        _ token: some StringProtocol, presentedCertificateThumbprint: String?
+    ) throws(MockTokenError) -> MockPrincipal {
         let claims = try verifiedClaims(token)
+        if let bound = Self.boundCertificateThumbprint(claims), bound != presentedCertificateThumbprint {
+            let presented = presentedCertificateThumbprint == nil ? "without a client certificate" : "with another one"
+            throw failure(
+                .certificateBindingMismatch,
+                "the token is bound to a client certificate (cnf x5t#S256) and was presented \(presented)")
+        }
         switch claims[claim: MockPatientToken.tokenUseClaim]?.stringValue {
         case MockPatientToken.tokenUse:
             return try patient(claims)
@@ -111,6 +135,12 @@ public struct MockTokenVerifier: Sendable {
                 operation: "mock.tokens.verify")
         }
         return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The certificate thumbprint a token is bound to (`cnf.x5t#S256`), if any.
+    static func boundCertificateThumbprint(_ claims: JWTClaims) -> String? {
+        claims[claim: MockPSCAccessToken.confirmationClaim]?[MockPSCAccessToken.certificateThumbprintMember]?
+            .stringValue
     }
 
     /// Checks the signature, the issuer and the times, and returns the claims (steps 1 to 3 above).
@@ -170,4 +200,10 @@ public struct MockTokenVerifier: Sendable {
     ) -> MockTokenError {
         MockTokenError(reason, message, operation: "mock.tokens.verify", underlyingError: underlyingError)
     }
+}
+
+extension MockTokenError.Reason {
+    /// The token is bound to a client certificate (`cnf.x5t#S256`, RFC 8705) and the request did not come
+    /// with that certificate (none, or another one).
+    public static let certificateBindingMismatch = MockTokenError.Reason(rawValue: "certificate_binding_mismatch")
 }

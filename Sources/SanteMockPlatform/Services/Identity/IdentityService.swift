@@ -39,7 +39,8 @@ enum IdentityService {
         for path in [Paths.discovery, Paths.standardDiscovery] {
             group.get(realm(path)) { _, _ in
                 try await PSCHTTP.answering {
-                    try MockJSON.response(PSCDiscoveryDocument.json(try state.endpoints()))
+                    try MockJSON.response(
+                        PSCDiscoveryDocument.json(try state.endpoints(), mutualTLS: state.mutualTLSEndpoints()))
                 }
             }
         }
@@ -53,7 +54,8 @@ enum IdentityService {
             try await PSCHTTP.answering {
                 let form = try await PSCHTTP.form(request, context: context)
                 return try PSCHTTP.json(
-                    try await state.token(form, credentials: PSCHTTP.credentials(request, form: form)))
+                    try await state.token(form, credentials: PSCHTTP.credentials(request, form: form, context: context))
+                )
             }
         }
         for method in [HTTPRequest.Method.get, .post] {
@@ -75,13 +77,14 @@ enum IdentityService {
             try await PSCHTTP.answering {
                 let form = try await PSCHTTP.form(request, context: context)
                 return try PSCHTTP.json(
-                    try await state.introspect(form, credentials: PSCHTTP.credentials(request, form: form)))
+                    try await state.introspect(
+                        form, credentials: PSCHTTP.credentials(request, form: form, context: context)))
             }
         }
         group.post(realm(Paths.revocation)) { request, context in
             try await PSCHTTP.answering {
                 let form = try await PSCHTTP.form(request, context: context)
-                try await state.revoke(form, credentials: PSCHTTP.credentials(request, form: form))
+                try await state.revoke(form, credentials: PSCHTTP.credentials(request, form: form, context: context))
                 return Response(status: .ok)
             }
         }
@@ -90,7 +93,7 @@ enum IdentityService {
                 let form = try await PSCHTTP.form(request, context: context)
                 return try PSCHTTP.json(
                     try await state.startBackchannelAuthentication(
-                        form, credentials: PSCHTTP.credentials(request, form: form)))
+                        form, credentials: PSCHTTP.credentials(request, form: form, context: context)))
             }
         }
     }
@@ -117,7 +120,7 @@ enum IdentityService {
         case (.some, .some):
             throw PSCOAuthError.invalidRequest("the access token must be sent once")
         }
-        switch try await state.userinfo(accessToken: token) {
+        switch try await state.userinfo(accessToken: token, certificate: context.clientCertificate) {
         case .json(let value):
             var response = try MockJSON.response(value)
             response.headers[.cacheControl] = "no-store"

@@ -29,8 +29,11 @@ extension IdentityServiceState {
 
     /// RFC 8693 token exchange: a live mock PSC access token becomes a new access token for `audience`,
     /// living ``MockPSCAccessToken/exchangedLifetime``, with `act` naming the client (or the actor token's
-    /// subject). Certificate binding (`cnf`) comes with the mTLS listener.
-    func exchange(_ parameters: FormParameters, client: MockPSCClient) throws(PSCOAuthError) -> JSONValue {
+    /// subject). Through mutual TLS (`tls_client_auth`), the new token is bound to the client's certificate
+    /// (`cnf.x5t#S256`), as in the ANS sample.
+    func exchange(
+        _ parameters: FormParameters, client: MockPSCClient, certificateThumbprint: String?
+    ) throws(PSCOAuthError) -> JSONValue {
         let acceptedTypes = [TokenType.jwt, TokenType.accessToken]
         guard let subjectToken = parameters["subject_token"] else {
             throw .invalidRequest("subject_token is required")
@@ -68,6 +71,8 @@ extension IdentityServiceState {
         ]
         additional[MockPSCAccessToken.subjectNameIDClaim] = subject[claim: MockPSCAccessToken.subjectNameIDClaim]
         additional["acr"] = subject[claim: "acr"]
+        additional[MockPSCAccessToken.confirmationClaim] = certificateThumbprint.map(
+            MockPSCAccessToken.confirmation(certificateThumbprint:))
         let claims = JWTClaims(
             issuer: subject.issuer, subject: subject.subject, audience: .single(audience),
             expirationTime: NumericDate(secondsSince1970: Double(now + lifetime)),
@@ -108,7 +113,10 @@ extension IdentityServiceState {
             return ["active": false]
         }
         var answer: [String: JSONValue] = ["active": true, "token_type": "Bearer"]
-        for name in ["iss", "sub", "aud", "exp", "iat", "jti", "scope", "azp", "sid", "acr", "act", "SubjectNameID"] {
+        let names = [
+            "iss", "sub", "aud", "exp", "iat", "jti", "scope", "azp", "sid", "acr", "act", "cnf", "SubjectNameID",
+        ]
+        for name in names {
             answer[name] = claims[claim: name]
         }
         answer["client_id"] = claims[claim: "azp"]
@@ -137,13 +145,19 @@ extension IdentityServiceState {
     }
 
     /// The userinfo endpoint: the professional of a live access token, as JSON or as a JWT signed with
-    /// the client's `userinfo_signed_response_alg` (with `iss` and `aud`).
-    func userinfo(accessToken: String) throws(PSCOAuthError) -> PSCUserInfoResponse {
+    /// the client's `userinfo_signed_response_alg` (with `iss` and `aud`). A certificate-bound token is
+    /// accepted only from a connection that presented that certificate (RFC 8705 §3).
+    func userinfo(
+        accessToken: String, certificate: PresentedClientCertificate?
+    ) throws(PSCOAuthError) -> PSCUserInfoResponse {
         guard let claims = liveAccessTokenClaims(accessToken),
             let subjectNameID = claims[claim: MockPSCAccessToken.subjectNameIDClaim]?.stringValue,
             let professional = environment.identities.professional(subjectNameID: subjectNameID)
         else {
             throw .invalidToken("the access token is not valid")
+        }
+        if let bound = MockTokenVerifier.boundCertificateThumbprint(claims), bound != certificate?.thumbprint {
+            throw .invalidToken("the access token is bound to a client certificate the connection did not present")
         }
         var userinfo = PSCUserInfo.claims(of: professional)
         if takeFaults(for: .userinfo).contains(.userinfoSubjectMismatch) {

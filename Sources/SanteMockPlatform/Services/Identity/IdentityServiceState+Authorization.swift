@@ -102,7 +102,9 @@ extension IdentityServiceState {
     }
 
     /// The `authorization_code` grant: the code is consumed by its first presentation, whatever the outcome.
-    func redeem(code: String?, parameters: FormParameters, client: MockPSCClient) throws(PSCOAuthError) -> JSONValue {
+    func redeem(
+        code: String?, parameters: FormParameters, client: MockPSCClient, certificateThumbprint: String?
+    ) throws(PSCOAuthError) -> JSONValue {
         guard let code else {
             throw .invalidRequest("code is required")
         }
@@ -132,7 +134,7 @@ extension IdentityServiceState {
         guard (43...128).contains(verifier.count), Self.constantTimeEqual(digest, record.codeChallenge) else {
             throw .invalidGrant("the code_verifier does not match the code_challenge (S256)")
         }
-        let issued = try issueTokens(for: record.grant, client: client)
+        let issued = try issueTokens(for: record.grant, client: client, certificateThumbprint: certificateThumbprint)
         record.issuedAccessTokenIDs.append(issued.accessTokenID)
         record.issuedRefreshToken = issued.refreshToken
         authorizationCodes[code] = record

@@ -42,7 +42,9 @@ extension IdentityServiceState {
     }
 
     /// The CIBA grant: answers a poll as ``backchannelBehaviour`` says.
-    func pollBackchannel(_ identifier: String?, client: MockPSCClient) throws(PSCOAuthError) -> JSONValue {
+    func pollBackchannel(
+        _ identifier: String?, client: MockPSCClient, certificateThumbprint: String?
+    ) throws(PSCOAuthError) -> JSONValue {
         guard let identifier else {
             throw .invalidRequest("auth_req_id is required")
         }
@@ -73,7 +75,7 @@ extension IdentityServiceState {
             let grant = PSCGrant(
                 clientID: client.clientID, professional: request.professional, sessionID: PSCRandom.uuid(),
                 authTime: Int64(now.rounded(.down)), scope: request.scope, nonce: nil)
-            return try issueTokens(for: grant, client: client).response
+            return try issueTokens(for: grant, client: client, certificateThumbprint: certificateThumbprint).response
         }
     }
 }

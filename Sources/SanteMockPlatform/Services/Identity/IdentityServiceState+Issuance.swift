@@ -12,28 +12,34 @@ extension IdentityServiceState {
     }
 
     /// Issues an access token, a refresh token and an ID token for `grant` (code, refresh and CIBA grants),
-    /// records them in the grant's session, and returns the token response.
+    /// records them in the grant's session, and returns the token response. With a `certificateThumbprint`,
+    /// the access token carries `cnf: {"x5t#S256": …}` (RFC 8705 §3.1).
     /// - Returns: The token response and what was issued, for the caller's bookkeeping.
     /// - Throws: ``PSCOAuthError`` (`server_error`) when signing fails.
-    func issueTokens(for grant: PSCGrant, client: MockPSCClient) throws(PSCOAuthError) -> PSCIssuedTokens {
+    func issueTokens(
+        for grant: PSCGrant, client: MockPSCClient, certificateThumbprint: String?
+    ) throws(PSCOAuthError) -> PSCIssuedTokens {
         let endpoints = try endpoints()
         let signer = try currentSigner()
         let now = Int64(self.now.rounded(.down))
         let issuer = endpoints.issuer.absoluteString
 
         let accessTokenID = PSCRandom.uuid()
+        var additionalClaims: [String: JSONValue] = [
+            MockPSCAccessToken.typeClaim: .string(MockPSCAccessToken.type),
+            "azp": .string(client.clientID),
+            "scope": .string(grant.scope),
+            "acr": .string(PSCIDToken.authenticationContext),
+            "sid": .string(grant.sessionID),
+            MockPSCAccessToken.subjectNameIDClaim: .string(grant.professional.subjectNameID),
+        ]
+        additionalClaims[MockPSCAccessToken.confirmationClaim] = certificateThumbprint.map(
+            MockPSCAccessToken.confirmation(certificateThumbprint:))
         let accessClaims = JWTClaims(
             issuer: issuer, subject: PSCUserInfo.subject(of: grant.professional), audience: .single(client.clientID),
             expirationTime: NumericDate(secondsSince1970: Double(now + Self.accessTokenSeconds)),
             issuedAt: NumericDate(secondsSince1970: Double(now)), jwtID: accessTokenID,
-            additionalClaims: [
-                MockPSCAccessToken.typeClaim: .string(MockPSCAccessToken.type),
-                "azp": .string(client.clientID),
-                "scope": .string(grant.scope),
-                "acr": .string(PSCIDToken.authenticationContext),
-                "sid": .string(grant.sessionID),
-                MockPSCAccessToken.subjectNameIDClaim: .string(grant.professional.subjectNameID),
-            ])
+            additionalClaims: additionalClaims)
         let accessToken = try signer.sign(accessClaims, key: signer.keys.rsa, algorithm: .rs256)
 
         let refreshToken = PSCRandom.token()

@@ -10,7 +10,8 @@ extension IdentityServiceState {
         static let tokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange"
     }
 
-    /// The token endpoint: authenticates the client, then runs the grant.
+    /// The token endpoint: authenticates the client, then runs the grant. The access tokens issued to a
+    /// client authenticated with `tls_client_auth` are bound to its certificate (`cnf.x5t#S256`, RFC 8705 §3).
     /// - Parameters:
     ///   - parameters: The form.
     ///   - credentials: The client's credentials.
@@ -21,15 +22,17 @@ extension IdentityServiceState {
             throw .invalidRequest("the parameter \(repeated) is repeated")
         }
         let client = try authenticate(credentials, at: try endpoints().token)
+        let binding = credentials.mutualTLSCertificate?.thumbprint
         switch parameters["grant_type"] {
         case GrantType.authorizationCode?:
-            return try redeem(code: parameters["code"], parameters: parameters, client: client)
+            return try redeem(
+                code: parameters["code"], parameters: parameters, client: client, certificateThumbprint: binding)
         case GrantType.refreshToken?:
-            return try refresh(parameters["refresh_token"], client: client)
+            return try refresh(parameters["refresh_token"], client: client, certificateThumbprint: binding)
         case GrantType.backchannel?:
-            return try pollBackchannel(parameters["auth_req_id"], client: client)
+            return try pollBackchannel(parameters["auth_req_id"], client: client, certificateThumbprint: binding)
         case GrantType.tokenExchange?:
-            return try exchange(parameters, client: client)
+            return try exchange(parameters, client: client, certificateThumbprint: binding)
         case nil:
             throw .invalidRequest("grant_type is required")
         case let other?:
@@ -38,7 +41,9 @@ extension IdentityServiceState {
     }
 
     /// The `refresh_token` grant: rotating, so the presented token stops working.
-    private func refresh(_ refreshToken: String?, client: MockPSCClient) throws(PSCOAuthError) -> JSONValue {
+    private func refresh(
+        _ refreshToken: String?, client: MockPSCClient, certificateThumbprint: String?
+    ) throws(PSCOAuthError) -> JSONValue {
         guard let refreshToken else {
             throw .invalidRequest("refresh_token is required")
         }
@@ -50,6 +55,7 @@ extension IdentityServiceState {
         guard now < Double(record.expiresAt) else {
             throw .invalidGrant("the refresh token expired")
         }
-        return try issueTokens(for: record.grant, client: client).response
+        return try issueTokens(for: record.grant, client: client, certificateThumbprint: certificateThumbprint)
+            .response
     }
 }

@@ -12,8 +12,10 @@ actor IdentityServiceState {
     let keyRing = MockKeyRing()
     /// The access tokens revoked on this platform.
     let revokedTokens = MockRevokedTokens()
+    /// The root URL of the mutual-TLS listener, once it listens (never set without TLS).
+    let mutualTLSAddress = MockServerAddress()
 
-    /// The registered clients by id, `santekit-demo` first.
+    /// The registered clients by id: `santekit-demo` and `santekit-mtls` at first.
     var clients: [String: MockPSCClient]
     /// The armed faults and how many more items each one alters.
     var armedFaults: [MockPSCFault: Int] = [:]
@@ -30,11 +32,13 @@ actor IdentityServiceState {
     /// The `jti` of client assertions already used, with their expiry (replay protection).
     var usedAssertionIDs: [String: Double] = [:]
 
-    /// Creates the service's initial state: the demo client, no fault, no session. Generates no key.
+    /// Creates the service's initial state: the demo clients (``MockPSCClient/demo``,
+    /// ``MockPSCClient/mutualTLSDemo``), no fault, no session. Generates no key.
     init(environment: MockServiceEnvironment) {
         self.environment = environment
         let demo = MockPSCClient(environment.identities.demoClient)
-        self.clients = [demo.clientID: demo]
+        let mutualTLS = MockPSCClient.mutualTLSDemo
+        self.clients = [demo.clientID: demo, mutualTLS.clientID: mutualTLS]
     }
 
     /// A verifier of the bearer tokens this platform issues, following its key rotations and revocations.
@@ -54,6 +58,11 @@ actor IdentityServiceState {
             throw .serverError("the platform's address is not known yet")
         }
         return PSCEndpoints(serverBaseURL: baseURL)
+    }
+
+    /// The endpoints on the mutual-TLS listener (the `mtls_endpoint_aliases`), or `nil` without TLS.
+    nonisolated func mutualTLSEndpoints() -> PSCEndpoints? {
+        mutualTLSAddress.baseURL.map(PSCEndpoints.init(serverBaseURL:))
     }
 
     /// The current time on the platform clock, in seconds since 1970.

@@ -1,3 +1,5 @@
+public import SanteCore
+
 /// The access tokens of the mock Pro Santé Connect: how they look, for the services that accept them.
 ///
 /// > Warning: **TEST-ONLY.** They are signed by the mock's test keys (``MockSigningKeys``).
@@ -15,6 +17,7 @@
 /// | `scope`, `acr`, `sid` | the granted scope, `"eidas1"`, and the session id (no `sid` once exchanged) |
 /// | `SubjectNameID` | the professional's national id |
 /// | `act` | token exchange only (RFC 8693): `{"sub": <client id or actor token's sub>}` |
+/// | `cnf` | tokens issued through mutual TLS to a `tls_client_auth` client (RFC 8705 §3.1): `{"x5t#S256": <certificate thumbprint>}` |
 public enum MockPSCAccessToken {
     /// The name of the claim that marks a Pro Santé Connect access token: `"typ"`.
     public static let typeClaim = "typ"
@@ -30,4 +33,15 @@ public enum MockPSCAccessToken {
     public static let exchangedLifetime: Duration = .seconds(14_400)
     /// The `aud` of an exchanged token when the request names no `audience`: `"santekit-dmp"`, the mock DMP.
     public static let exchangedAudience = "santekit-dmp"
+    /// The name of the confirmation claim of a certificate-bound token: `"cnf"` (RFC 7800).
+    public static let confirmationClaim = "cnf"
+    /// The member of ``confirmationClaim`` holding the certificate thumbprint: `"x5t#S256"` (RFC 8705 §3.1).
+    public static let certificateThumbprintMember = "x5t#S256"
+
+    /// The `cnf` claim binding a token to a certificate.
+    /// - Parameter certificateThumbprint: The base64url SHA-256 of the certificate's DER encoding.
+    /// - Returns: `{"x5t#S256": certificateThumbprint}`.
+    public static func confirmation(certificateThumbprint: String) -> JSONValue {
+        .object([certificateThumbprintMember: .string(certificateThumbprint)])
+    }
 }

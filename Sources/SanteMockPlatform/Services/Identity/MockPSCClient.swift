@@ -19,6 +19,9 @@ public struct MockPSCClient: Sendable, Hashable {
         case clientSecretPost = "client_secret_post"
         /// A JWT signed with one of the client's keys (``MockPSCClient/keySet``), RFC 7523.
         case privateKeyJWT = "private_key_jwt"
+        /// Mutual TLS (RFC 8705 §2.1): the client presents, on the mutual-TLS listener, a certificate whose
+        /// subject is ``MockPSCClient/tlsClientAuthSubjectDN``.
+        case tlsClientAuth = "tls_client_auth"
     }
 
     /// The algorithms an ID token or a userinfo response may be signed with: RS256, PS256, ES256, HS256.
@@ -43,6 +46,11 @@ public struct MockPSCClient: Sendable, Hashable {
     public var tokenEndpointAuthMethod: AuthenticationMethod?
     /// The client's public keys, for `private_key_jwt`.
     public var keySet: JWKSet?
+    /// The subject of the client's certificate for `tls_client_auth` (RFC 8705 `tls_client_auth_subject_dn`),
+    /// as RFC 4514 writes it, such as `"CN=santekit-mtls,O=SanteKit Mock,C=FR"`
+    /// (``MockCertificateSubject/distinguishedName``). Tokens issued to the client through mutual TLS are
+    /// bound to the certificate it presented (`cnf.x5t#S256`).
+    public var tlsClientAuthSubjectDN: String?
 
     /// Creates a client.
     /// - Parameters:
@@ -55,11 +63,13 @@ public struct MockPSCClient: Sendable, Hashable {
     ///   - userinfoSignedResponseAlgorithm: The userinfo JWT algorithm, or `nil` for JSON userinfo.
     ///   - tokenEndpointAuthMethod: The one authentication method accepted, or `nil` for any usable one.
     ///   - keySet: The client's public keys, for `private_key_jwt`.
+    ///   - tlsClientAuthSubjectDN: The subject of the client's certificate, for `tls_client_auth`.
     public init(
         clientID: String, clientSecret: String? = nil, redirectURIs: [String] = [],
         allowsLoopbackRedirects: Bool = true, postLogoutRedirectURIs: [String] = [],
         idTokenSignedResponseAlgorithm: JWSAlgorithm = .rs256, userinfoSignedResponseAlgorithm: JWSAlgorithm? = nil,
-        tokenEndpointAuthMethod: AuthenticationMethod? = nil, keySet: JWKSet? = nil
+        tokenEndpointAuthMethod: AuthenticationMethod? = nil, keySet: JWKSet? = nil,
+        tlsClientAuthSubjectDN: String? = nil
     ) {
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -70,6 +80,7 @@ public struct MockPSCClient: Sendable, Hashable {
         self.userinfoSignedResponseAlgorithm = userinfoSignedResponseAlgorithm
         self.tokenEndpointAuthMethod = tokenEndpointAuthMethod
         self.keySet = keySet
+        self.tlsClientAuthSubjectDN = tlsClientAuthSubjectDN
     }
 
     /// The seeded `santekit-demo` client (``MockIdentities/demoClient``): its secret, loopback redirects on
@@ -95,6 +106,9 @@ public struct MockPSCClient: Sendable, Hashable {
         }
         if keySet != nil {
             methods.insert(.privateKeyJWT)
+        }
+        if tlsClientAuthSubjectDN != nil {
+            methods.insert(.tlsClientAuth)
         }
         return methods
     }
@@ -144,8 +158,15 @@ public struct MockPSCClient: Sendable, Hashable {
         if tokenEndpointAuthMethod == .privateKeyJWT || keySet != nil, (keySet?.verificationKeys() ?? []).isEmpty {
             issues.append(ValidationIssue(field: "jwks", reason: "needs a signature key for private_key_jwt"))
         }
+        if tokenEndpointAuthMethod == .tlsClientAuth, (tlsClientAuthSubjectDN ?? "").isEmpty {
+            issues.append(
+                ValidationIssue(field: "tls_client_auth_subject_dn", reason: "is required by tls_client_auth"))
+        }
         if allowedAuthenticationMethods.isEmpty {
-            issues.append(ValidationIssue(field: "client_secret", reason: "a client secret or a jwks is required"))
+            issues.append(
+                ValidationIssue(
+                    field: "client_secret",
+                    reason: "a client secret, a jwks or a tls_client_auth_subject_dn is required"))
         }
         return issues
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import SanteCore
 
 /// How a request to the token, introspection, revocation or CIBA endpoint authenticates its client.
@@ -14,8 +15,9 @@ enum PSCClientCredentials: Sendable {
     case post(clientID: String, secret: String)
     /// A client assertion (`private_key_jwt`), with the form's `client_id` if any.
     case assertion(String, clientID: String?)
-    /// No authentication, with the form's `client_id` if any.
-    case none(clientID: String?)
+    /// No authentication in the request itself, with the form's `client_id` if any and the client certificate
+    /// of the connection, if any: `tls_client_auth` when the client is registered for it.
+    case none(clientID: String?, certificate: PresentedClientCertificate?)
     /// Several methods at once, or an unknown assertion type.
     case ambiguous(String)
 
@@ -23,7 +25,8 @@ enum PSCClientCredentials: Sendable {
     /// - Parameters:
     ///   - authorization: The `Authorization` header, if any.
     ///   - form: The form parameters.
-    init(authorization: String?, form: FormParameters) {
+    ///   - certificate: The client certificate of the connection, on the mutual-TLS listener.
+    init(authorization: String?, form: FormParameters, certificate: PresentedClientCertificate?) {
         var methods: [PSCClientCredentials] = []
         if let authorization, authorization.lowercased().hasPrefix("basic ") {
             methods.append(Self.basic(authorization.dropFirst("basic ".count)))
@@ -39,10 +42,18 @@ enum PSCClientCredentials: Sendable {
             methods.append(.assertion(assertion, clientID: form["client_id"]))
         }
         switch methods.count {
-        case 0: self = .none(clientID: form["client_id"])
+        case 0: self = .none(clientID: form["client_id"], certificate: certificate)
         case 1: self = methods[0]
         default: self = .ambiguous("the client used more than one authentication method")
         }
+    }
+
+    /// The certificate a `tls_client_auth` client authenticated with: what its tokens are bound to.
+    var mutualTLSCertificate: PresentedClientCertificate? {
+        if case .none(_, let certificate) = self {
+            return certificate
+        }
+        return nil
     }
 
     /// Whether the client tried HTTP Basic (a failure then answers 401 with a challenge).
@@ -76,6 +87,10 @@ extension IdentityServiceState {
     /// `private_key_jwt`: the assertion verifies with one of the client's keys (RS256, PS256 or ES256),
     /// `iss` and `sub` are the client id, `aud` contains the issuer, the token endpoint or `endpoint`,
     /// `exp` is in the future on the platform clock, and its `jti` was never used.
+    ///
+    /// `tls_client_auth`: the form names a client registered for it, and the connection presented (on the
+    /// mutual-TLS listener) a certificate of the platform's authority whose subject is the client's
+    /// `tls_client_auth_subject_dn`; otherwise `401 invalid_client`, as Keycloak answers.
     /// - Returns: The authenticated client.
     /// - Throws: ``PSCOAuthError``: `invalid_client` (401 with a Basic challenge after HTTP Basic, 400
     ///   otherwise), or `invalid_request` when several methods are used.
@@ -89,9 +104,15 @@ extension IdentityServiceState {
             throw .invalidRequest(description)
         case .malformedBasic:
             throw invalid("the Basic credentials cannot be decoded")
-        case .none:
-            throw invalid(
-                "client authentication is required (client_secret_basic, client_secret_post or private_key_jwt)")
+        case .none(let clientID, let certificate):
+            guard let clientID, let client = clients[clientID],
+                client.allowedAuthenticationMethods.contains(.tlsClientAuth)
+            else {
+                throw invalid(
+                    "client authentication is required (client_secret_basic, client_secret_post, private_key_jwt "
+                        + "or tls_client_auth)")
+            }
+            return try authenticate(mutualTLSClient: client, certificate: certificate)
         case .basic(let clientID, let secret), .post(let clientID, let secret):
             let method: MockPSCClient.AuthenticationMethod = triedBasic ? .clientSecretBasic : .clientSecretPost
             guard let client = clients[clientID], let expected = client.clientSecret,
@@ -106,6 +127,37 @@ extension IdentityServiceState {
         case .assertion(let assertion, let clientID):
             return try authenticate(assertion: assertion, clientID: clientID, at: endpoint)
         }
+    }
+
+    /// `tls_client_auth` (RFC 8705 §2.1.1): the certificate's subject must be the registered one.
+    private func authenticate(
+        mutualTLSClient client: MockPSCClient, certificate: PresentedClientCertificate?
+    ) throws(PSCOAuthError) -> MockPSCClient {
+        guard let certificate else {
+            throw PSCOAuthError(
+                "invalid_client",
+                "tls_client_auth needs a client certificate: call the mtls_endpoint_aliases with the certificate",
+                status: .unauthorized)
+        }
+        guard let expected = client.tlsClientAuthSubjectDN,
+            Self.normalizedDistinguishedName(certificate.subjectDistinguishedName)
+                == Self.normalizedDistinguishedName(expected)
+        else {
+            throw PSCOAuthError(
+                "invalid_client", "the client certificate's subject is not the client's tls_client_auth_subject_dn",
+                status: .unauthorized)
+        }
+        return client
+    }
+
+    /// A distinguished name with its attribute types in upper case and no space around `,` and `=`.
+    static func normalizedDistinguishedName(_ name: String) -> String {
+        name.split(separator: ",").map { component in
+            let parts = component.split(separator: "=", maxSplits: 1)
+            let type = parts.first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() } ?? ""
+            let value = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            return "\(type)=\(value)"
+        }.joined(separator: ",")
     }
 
     private func authenticate(

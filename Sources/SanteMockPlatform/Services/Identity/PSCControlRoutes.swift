@@ -22,6 +22,7 @@ enum PSCControlRoutes {
         var userinfoSignedResponseAlgorithm: String?
         var tokenEndpointAuthMethod: String?
         var keySet: JWKSet?
+        var tlsClientAuthSubjectDN: String?
 
         enum CodingKeys: String, CodingKey {
             case clientID = "client_id"
@@ -33,6 +34,7 @@ enum PSCControlRoutes {
             case userinfoSignedResponseAlgorithm = "userinfo_signed_response_alg"
             case tokenEndpointAuthMethod = "token_endpoint_auth_method"
             case keySet = "jwks"
+            case tlsClientAuthSubjectDN = "tls_client_auth_subject_dn"
         }
 
         /// The client described, or every problem found.
@@ -43,7 +45,7 @@ enum PSCControlRoutes {
                 if method == nil {
                     let issue = ValidationIssue(
                         field: "token_endpoint_auth_method",
-                        reason: "must be client_secret_basic, client_secret_post or private_key_jwt")
+                        reason: "must be client_secret_basic, client_secret_post, private_key_jwt or tls_client_auth")
                     throw ValidationError(operation: "mock.psc.register", issues: [issue])
                 }
             }
@@ -54,7 +56,7 @@ enum PSCControlRoutes {
                 idTokenSignedResponseAlgorithm: idTokenSignedResponseAlgorithm.map(JWSAlgorithm.init(rawValue:))
                     ?? .rs256,
                 userinfoSignedResponseAlgorithm: userinfoSignedResponseAlgorithm.map(JWSAlgorithm.init(rawValue:)),
-                tokenEndpointAuthMethod: method, keySet: keySet)
+                tokenEndpointAuthMethod: method, keySet: keySet, tlsClientAuthSubjectDN: tlsClientAuthSubjectDN)
             let issues = client.validationIssues
             guard issues.isEmpty else {
                 throw ValidationError(operation: "mock.psc.register", issues: issues)
@@ -165,6 +167,7 @@ enum PSCControlRoutes {
         members["client_secret"] = client.clientSecret.map(JSONValue.string)
         members["userinfo_signed_response_alg"] = client.userinfoSignedResponseAlgorithm.map { .string($0.rawValue) }
         members["token_endpoint_auth_method"] = client.tokenEndpointAuthMethod.map { .string($0.rawValue) }
+        members["tls_client_auth_subject_dn"] = client.tlsClientAuthSubjectDN.map(JSONValue.string)
         return .object(members)
     }
 }

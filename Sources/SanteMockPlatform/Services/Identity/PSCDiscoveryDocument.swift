@@ -3,14 +3,17 @@ import SanteCore
 
 /// The provider metadata served at both `I/.well-known/wallet-openid-configuration` (PSC's name) and
 /// `I/.well-known/openid-configuration`, shaped like the `esante-wallet` realm's.
+///
+/// With TLS, it advertises the mutual-TLS listener's endpoints as `mtls_endpoint_aliases` (RFC 8705 §5)
+/// and `tls_client_certificate_bound_access_tokens: true`.
 enum PSCDiscoveryDocument {
-    /// The metadata for these endpoints.
-    static func json(_ endpoints: PSCEndpoints) -> JSONValue {
+    /// The metadata for these endpoints, and the mutual-TLS ones when the platform has them.
+    static func json(_ endpoints: PSCEndpoints, mutualTLS: PSCEndpoints? = nil) -> JSONValue {
         let authMethods: JSONValue = [
             "private_key_jwt", "client_secret_basic", "client_secret_post", "tls_client_auth",
         ]
         let signingAlgorithms: JSONValue = ["RS256", "PS256", "ES256", "HS256"]
-        return [
+        var document: [String: JSONValue] = [
             "issuer": .string(endpoints.issuer.absoluteString),
             "authorization_endpoint": .string(endpoints.authorization.absoluteString),
             "token_endpoint": .string(endpoints.token.absoluteString),
@@ -49,9 +52,20 @@ enum PSCDiscoveryDocument {
             "request_parameter_supported": false,
             "request_uri_parameter_supported": false,
             "require_pushed_authorization_requests": false,
-            "tls_client_certificate_bound_access_tokens": false,
+            "tls_client_certificate_bound_access_tokens": .bool(mutualTLS != nil),
             "backchannel_logout_supported": false,
             "frontchannel_logout_supported": false,
         ]
+        if let mutualTLS {
+            document["mtls_endpoint_aliases"] = [
+                "token_endpoint": .string(mutualTLS.token.absoluteString),
+                "userinfo_endpoint": .string(mutualTLS.userinfo.absoluteString),
+                "revocation_endpoint": .string(mutualTLS.revocation.absoluteString),
+                "introspection_endpoint": .string(mutualTLS.introspection.absoluteString),
+                "backchannel_authentication_endpoint": .string(mutualTLS.backchannelAuthentication.absoluteString),
+                "end_session_endpoint": .string(mutualTLS.logout.absoluteString),
+            ]
+        }
+        return .object(document)
     }
 }

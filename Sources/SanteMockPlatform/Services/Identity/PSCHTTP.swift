@@ -24,9 +24,12 @@ enum PSCHTTP {
         return FormParameters(text)
     }
 
-    /// The client credentials of a request with this form.
-    static func credentials(_ request: Request, form: FormParameters) -> PSCClientCredentials {
-        PSCClientCredentials(authorization: request.headers[.authorization], form: form)
+    /// The client credentials of a request with this form, and the connection's client certificate.
+    static func credentials(
+        _ request: Request, form: FormParameters, context: MockRequestContext
+    ) -> PSCClientCredentials {
+        PSCClientCredentials(
+            authorization: request.headers[.authorization], form: form, certificate: context.clientCertificate)
     }
 
     /// Runs `body`, answering an OAuth error as JSON.
