@@ -85,6 +85,11 @@ import Testing
             let expired = try await client.search("\(DMPFixtures.patientQuery())&status=current")
             #expect(expired.status == 401)
             #expect(try expired.issues().first?["code"]?.stringValue == "login")
+            #expect(expired.header("WWW-Authenticate") == #"Bearer realm="dmp", error="invalid_token""#)
+            let anonymous = try await DMPTestClient(platform: platform, token: nil).search(
+                "\(DMPFixtures.patientQuery())&status=current")
+            #expect(anonymous.status == 401)
+            #expect(anonymous.header("WWW-Authenticate") == #"Bearer realm="dmp""#)
         }
     }
 

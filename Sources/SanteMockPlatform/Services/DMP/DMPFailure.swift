@@ -28,6 +28,9 @@ struct DMPFailure: Error, Sendable {
     var status: HTTPResponse.Status
     /// The issues, at least one.
     var issues: [DMPIssue]
+    /// The RFC 6750 error of a `401`'s `WWW-Authenticate: Bearer` challenge (`invalid_token`), or `nil` when
+    /// the request carried no token.
+    var bearerError: String?
 
     /// A failure with one issue.
     init(_ status: HTTPResponse.Status, _ code: String, _ diagnostics: String, expression: String? = nil) {
@@ -39,6 +42,13 @@ struct DMPFailure: Error, Sendable {
     init(_ status: HTTPResponse.Status, issues: [DMPIssue]) {
         self.status = status
         self.issues = issues
+    }
+
+    /// `401 login` for a request whose token is missing (`bearerError` `nil`) or refused (`invalid_token`).
+    static func unauthorized(_ diagnostics: String, tokenPresented: Bool) -> DMPFailure {
+        var failure = DMPFailure(.unauthorized, "login", diagnostics)
+        failure.bearerError = tokenPresented ? "invalid_token" : nil
+        return failure
     }
 
     /// `404 not-found` naming what is missing (or hidden).

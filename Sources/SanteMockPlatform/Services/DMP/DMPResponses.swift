@@ -41,11 +41,17 @@ enum DMPResponses {
         ])
     }
 
-    /// The answer to a refused request: its status and OperationOutcome (`WWW-Authenticate: Bearer` on a `401`).
+    /// The answer to a refused request: its status and OperationOutcome (`WWW-Authenticate: Bearer` on a `401`,
+    /// with `error="invalid_token"` when a token was presented and refused, as RFC 6750 §3.1 says).
     static func failure(_ failure: DMPFailure) -> Response {
         var headers = HTTPFields()
         if failure.status == .unauthorized {
-            headers[.wwwAuthenticate] = #"Bearer realm="dmp""#
+            headers[.wwwAuthenticate] =
+                if let error = failure.bearerError {
+                    #"Bearer realm="dmp", error="\#(error)""#
+                } else {
+                    #"Bearer realm="dmp""#
+                }
         }
         return resource(outcomeJSON(failure.issues), status: failure.status, headers: headers)
     }

@@ -139,7 +139,9 @@ enum DMPService {
             do {
                 principal = try state.tokenVerifier().verify(authorizationHeader: request.headers[.authorization])
             } catch {
-                throw DMPFailure(.unauthorized, "login", "A valid bearer token is required: \(error.message)")
+                throw DMPFailure.unauthorized(
+                    "A valid bearer token is required: \(error.message)",
+                    tokenPresented: request.headers[.authorization] != nil)
             }
             return try await handler(principal)
         } catch {
