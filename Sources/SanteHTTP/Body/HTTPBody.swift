@@ -76,6 +76,9 @@ public struct HTTPBody: Sendable {
 
     enum Storage: Sendable {
         case bytes(Data)
+        /// Bytes in memory whose chunks are reported to an observer as they are read (see
+        /// ``observingChunks(_:)``); collecting them hands out the `Data` without copying it.
+        case observedBytes(Data, observer: @Sendable (Int) -> Void)
         case sequence(makeIterator: @Sendable () -> Iterator, guard: IterationGuard?)
     }
 
@@ -151,6 +154,12 @@ public struct HTTPBody: Sendable {
         )
     }
 
+    private init(storage: Storage, length: Length, iterationBehavior: IterationBehavior) {
+        self.storage = storage
+        self.length = length
+        self.iterationBehavior = iterationBehavior
+    }
+
     /// The bytes, when the body was built from bytes and is already in memory.
     var bufferedData: Data? {
         if case .bytes(let data) = storage { return data }
@@ -202,6 +211,13 @@ extension HTTPBody: AsyncSequence {
         case .bytes(let data):
             let box = DataChunker(data: data, chunkSize: Self.chunkSize)
             return Iterator(expectedLength: .unknown) { box.next() }
+        case .observedBytes(let data, let observer):
+            let box = DataChunker(data: data, chunkSize: Self.chunkSize)
+            return Iterator(expectedLength: .unknown) {
+                guard let chunk = box.next() else { return nil }
+                observer(chunk.count)
+                return chunk
+            }
         case .sequence(let makeIterator, let iterationGuard):
             if let iterationGuard, !iterationGuard.claim() {
                 return Iterator(expectedLength: .unknown) { throw AlreadyIteratedError() }
@@ -223,6 +239,13 @@ extension HTTPBody {
             throw TooManyBytesError(maximumBytes: maximumBytes)
         }
         if let data = bufferedData {
+            return data
+        }
+        if case .observedBytes(let data, let observer) = storage {
+            // The chunks an iteration would hand out, reported without copying the bytes.
+            for chunkStart in stride(from: 0, to: data.count, by: Self.chunkSize) {
+                observer(Swift.min(Self.chunkSize, data.count - chunkStart))
+            }
             return data
         }
         var collected = Data()
@@ -278,7 +301,26 @@ extension HTTPBody {
     /// - Parameter observer: Called with each chunk's byte count.
     /// - Returns: The observing body.
     func observingChunks(_ observer: @escaping @Sendable (Int) -> Void) -> HTTPBody {
-        HTTPBody(ObservedChunks(base: self, observer: observer), length: length, iterationBehavior: iterationBehavior)
+        switch storage {
+        case .bytes(let data):
+            return HTTPBody(
+                storage: .observedBytes(data, observer: observer), length: length, iterationBehavior: iterationBehavior)
+        case .observedBytes(let data, let inner):
+            // Observed twice: the inner observer first, as when the outer one wraps the inner one's chunks.
+            return HTTPBody(
+                storage: .observedBytes(
+                    data,
+                    observer: { count in
+                        inner(count)
+                        observer(count)
+                    }),
+                length: length,
+                iterationBehavior: iterationBehavior
+            )
+        case .sequence:
+            return HTTPBody(
+                ObservedChunks(base: self, observer: observer), length: length, iterationBehavior: iterationBehavior)
+        }
     }
 }
 

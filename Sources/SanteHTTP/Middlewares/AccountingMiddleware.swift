@@ -22,7 +22,7 @@ public struct AccountingMiddleware: HTTPMiddleware {
         context: RequestContext,
         next: HTTPHandler
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        let host = (request.authority ?? "unknown").lowercased()
+        let host = Self.lowercasedHost(request.authority ?? "unknown")
         let accounting = self.accounting
         accounting.record(host: host) { statistics in
             statistics.requests += 1
@@ -49,5 +49,13 @@ public struct AccountingMiddleware: HTTPMiddleware {
             accounting.record(host: host) { $0.bytesReceived += Int64(count) }
         }
         return (response, countedResponseBody)
+    }
+
+    /// `authority.lowercased()`, without making a new string when it is already lowercase ASCII (the usual case).
+    static func lowercasedHost(_ authority: String) -> String {
+        let isLowercaseASCII = authority.utf8.allSatisfy { byte in
+            byte < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        return isLowercaseASCII ? authority : authority.lowercased()
     }
 }

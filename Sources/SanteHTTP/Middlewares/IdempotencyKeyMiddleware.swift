@@ -24,10 +24,11 @@ public struct IdempotencyKeyMiddleware: HTTPMiddleware {
         context: RequestContext,
         next: HTTPHandler
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        var request = request
-        if let key = context.options.idempotencyKey, request.headerFields[headerName] == nil {
-            request.headerFields[headerName] = key
+        guard let key = context.options.idempotencyKey, !request.headerFields.contains(headerName) else {
+            return try await next(request, body, context)
         }
+        var request = request
+        request.headerFields[headerName] = key
         return try await next(request, body, context)
     }
 }

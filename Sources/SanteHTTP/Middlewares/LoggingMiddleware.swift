@@ -39,12 +39,57 @@ public struct LoggingMiddleware: HTTPMiddleware {
     }
 
     /// Logs the attempt, calls the rest of the pipeline, and logs its outcome.
+    ///
+    /// The metadata (redacted URL and headers) is built only for a message that the logger's level lets through,
+    /// so a logger set above ``level`` costs almost nothing on a successful request.
     public func intercept(
         _ request: HTTPRequest,
         body: HTTPBody?,
         context: RequestContext,
         next: HTTPHandler
     ) async throws -> (HTTPResponse, HTTPBody?) {
+        var attemptMetadata: Logger.Metadata?
+        if logger.logLevel <= level {
+            let metadata = self.attemptMetadata(request, context: context)
+            attemptMetadata = metadata
+            var startMetadata = metadata
+            startMetadata["http.request.headers"] = headerMetadata(request.headerFields)
+            startMetadata["http.request.body"] = .string(redactor.bodySummary(body))
+            logger.log(level: level, "HTTP request", metadata: startMetadata)
+        }
+
+        let started = ContinuousClock.now
+        do {
+            let (response, responseBody) = try await next(request, body, context)
+            let endLevel = response.status.kind == .serverError ? failureLevel : level
+            if logger.logLevel <= endLevel {
+                var endMetadata = attemptMetadata ?? self.attemptMetadata(request, context: context)
+                endMetadata["http.status"] = .stringConvertible(response.status.code)
+                endMetadata["http.duration_ms"] = .stringConvertible(milliseconds(since: started))
+                endMetadata["http.response.headers"] = headerMetadata(response.headerFields)
+                endMetadata["http.response.body"] = .string(redactor.bodySummary(responseBody))
+                logger.log(level: endLevel, "HTTP response", metadata: endMetadata)
+            }
+            return (response, responseBody)
+        } catch {
+            if logger.logLevel <= failureLevel {
+                var failureMetadata = attemptMetadata ?? self.attemptMetadata(request, context: context)
+                failureMetadata["http.duration_ms"] = .stringConvertible(milliseconds(since: started))
+                if let failure = error as? SanteHTTPError {
+                    failureMetadata["error.code"] = .string(failure.code.rawValue)
+                    failureMetadata["error.message"] = .string(redactor.redactedText(failure.message))
+                    if let sent = failure.requestWasSent { failureMetadata["error.request_was_sent"] = "\(sent)" }
+                } else {
+                    failureMetadata["error.type"] = .string(String(describing: type(of: error)))
+                }
+                logger.log(level: failureLevel, "HTTP request failed", metadata: failureMetadata)
+            }
+            throw error
+        }
+    }
+
+    /// What every message of one attempt carries: method, redacted URL, attempt, operation and request id.
+    private func attemptMetadata(_ request: HTTPRequest, context: RequestContext) -> Logger.Metadata {
         var metadata: Logger.Metadata = [
             "http.method": .string(request.method.rawValue),
             "http.url": .string(redactor.redactedURL(of: request)),
@@ -54,35 +99,7 @@ public struct LoggingMiddleware: HTTPMiddleware {
         if let requestID = request.headerFields[RequestIDMiddleware.defaultHeaderName] {
             metadata["http.request_id"] = .string(redactor.redactedText(requestID))
         }
-        var startMetadata = metadata
-        startMetadata["http.request.headers"] = headerMetadata(request.headerFields)
-        startMetadata["http.request.body"] = .string(redactor.bodySummary(body))
-        logger.log(level: level, "HTTP request", metadata: startMetadata)
-
-        let started = ContinuousClock.now
-        do {
-            let (response, responseBody) = try await next(request, body, context)
-            var endMetadata = metadata
-            endMetadata["http.status"] = .stringConvertible(response.status.code)
-            endMetadata["http.duration_ms"] = .stringConvertible(milliseconds(since: started))
-            endMetadata["http.response.headers"] = headerMetadata(response.headerFields)
-            endMetadata["http.response.body"] = .string(redactor.bodySummary(responseBody))
-            let endLevel = response.status.kind == .serverError ? failureLevel : level
-            logger.log(level: endLevel, "HTTP response", metadata: endMetadata)
-            return (response, responseBody)
-        } catch {
-            var failureMetadata = metadata
-            failureMetadata["http.duration_ms"] = .stringConvertible(milliseconds(since: started))
-            if let failure = error as? SanteHTTPError {
-                failureMetadata["error.code"] = .string(failure.code.rawValue)
-                failureMetadata["error.message"] = .string(redactor.redactedText(failure.message))
-                if let sent = failure.requestWasSent { failureMetadata["error.request_was_sent"] = "\(sent)" }
-            } else {
-                failureMetadata["error.type"] = .string(String(describing: type(of: error)))
-            }
-            logger.log(level: failureLevel, "HTTP request failed", metadata: failureMetadata)
-            throw error
-        }
+        return metadata
     }
 
     private func headerMetadata(_ fields: HTTPFields) -> Logger.MetadataValue {

@@ -36,10 +36,11 @@ public struct UserAgentMiddleware: HTTPMiddleware {
         context: RequestContext,
         next: HTTPHandler
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        var request = request
-        if request.headerFields[.userAgent] == nil {
-            request.headerFields[.userAgent] = userAgent
+        guard !request.headerFields.contains(.userAgent) else {
+            return try await next(request, body, context)
         }
+        var request = request
+        request.headerFields[.userAgent] = userAgent
         return try await next(request, body, context)
     }
 

@@ -29,7 +29,7 @@ extension SanteHTTPClient {
         for request: HTTPRequest,
         body: HTTPBody? = nil,
         options: RequestOptions = RequestOptions(),
-        decoder: JSONDecoder = JSONDecoder()
+        decoder: JSONDecoder = DefaultJSONCoders.decoder
     ) async throws -> Response {
         var request = request
         if request.headerFields[.accept] == nil {
@@ -61,8 +61,8 @@ extension SanteHTTPClient {
         json value: Body,
         as type: Response.Type = Response.self,
         options: RequestOptions = RequestOptions(),
-        encoder: JSONEncoder = JSONEncoder(),
-        decoder: JSONDecoder = JSONDecoder(),
+        encoder: JSONEncoder = DefaultJSONCoders.encoder,
+        decoder: JSONDecoder = DefaultJSONCoders.decoder,
         contentType: String = "application/json"
     ) async throws -> Response {
         let encoded: Data
@@ -104,7 +104,7 @@ extension SanteHTTPClient {
         headerFields: HTTPFields = [:],
         as type: Response.Type = Response.self,
         options: RequestOptions = RequestOptions(),
-        decoder: JSONDecoder = JSONDecoder()
+        decoder: JSONDecoder = DefaultJSONCoders.decoder
     ) async throws -> Response {
         let request = try makeRequest(.get, path: path, query: query, headerFields: headerFields)
         return try await decode(type, for: request, options: options, decoder: decoder)
@@ -133,8 +133,8 @@ extension SanteHTTPClient {
         body value: Body,
         as type: Response.Type = Response.self,
         options: RequestOptions = RequestOptions(),
-        encoder: JSONEncoder = JSONEncoder(),
-        decoder: JSONDecoder = JSONDecoder(),
+        encoder: JSONEncoder = DefaultJSONCoders.encoder,
+        decoder: JSONDecoder = DefaultJSONCoders.decoder,
         contentType: String = "application/json"
     ) async throws -> Response {
         let request = try makeRequest(method, path: path, query: query, headerFields: headerFields)
@@ -160,7 +160,7 @@ extension SanteHTTPClient {
         response: HTTPResponse,
         request: HTTPRequest,
         options: RequestOptions = RequestOptions(),
-        decoder: JSONDecoder = JSONDecoder()
+        decoder: JSONDecoder = DefaultJSONCoders.decoder
     ) throws -> Response {
         if let empty = EmptyResponse() as? Response { return empty }
         do {
@@ -245,7 +245,7 @@ extension SanteHTTPError {
     /// - Returns: The decoded body, or `nil` when there is no body or it does not decode.
     public func decodedResponseBody<Body: Decodable>(
         as type: Body.Type,
-        decoder: JSONDecoder = JSONDecoder()
+        decoder: JSONDecoder = DefaultJSONCoders.decoder
     ) -> Body? {
         guard let responseBody, !responseBody.isEmpty else { return nil }
         return try? decoder.decode(type, from: responseBody)
