@@ -3,15 +3,21 @@ import SanteCore
 import SanteHTTP
 
 /// What a transport error needs to know about its request: the operation, the method and the redacted URL.
+///
+/// The URL is redacted only when an error is built: redaction scans the whole URL for health identifiers, and
+/// doing it for every request, successful or not, cost the transport measurable time per request.
 struct RequestErrorContext: Sendable {
     let operation: String?
     let method: HTTPRequest.Method
-    let url: String
+    private let request: HTTPRequest
+
+    /// The request's URL, redacted (see `HTTPRedactor.default`).
+    var url: String { HTTPRedactor.default.redactedURL(of: request) }
 
     init(request: HTTPRequest, context: RequestContext) {
         self.operation = context.operation
         self.method = request.method
-        self.url = HTTPRedactor.default.redactedURL(of: request)
+        self.request = request
     }
 
     /// A `SanteHTTPError` about this request.
