@@ -23,20 +23,13 @@ struct DepartmentScan: Sendable {
         var places: [PlaceWithSlots] = []
         var failures: [ScanFailure] = []
         await withTaskGroup(of: (String, Result<SlotFinderResult, any Error>).self) { group in
-            var pending = codes[...]
-            func startNext() {
-                guard let code = pending.popFirst() else { return }
-                group.addTask {
-                    let finder = SlotFinder(client: client, maximumConcurrency: 1)
-                    let search: SlotSearch = origin.map { .departmentsFrom([code], origin: $0) } ?? .departments([code])
-                    do {
-                        return (code, .success(try await finder.find(search)))
-                    } catch {
-                        return (code, .failure(error))
-                    }
-                }
+            // Tasks are added here, in the group's own closure: a nested function capturing the group ended the
+            // group early in optimised builds.
+            var pending = codes.makeIterator()
+            for _ in 0..<min(maximumConcurrency, codes.count) {
+                guard let code = pending.next() else { break }
+                group.addTask { await Self.read(code, client: client, origin: origin) }
             }
-            for _ in 0..<min(maximumConcurrency, codes.count) { startNext() }
             var done = 0
             while let (code, outcome) = await group.next() {
                 done += 1
@@ -57,13 +50,28 @@ struct DepartmentScan: Sendable {
                     failures.append(ScanFailure(department: code, error: error))
                     progress.departmentFailed(code, reason: failures.last?.reason ?? "", done: done)
                 }
-                if !Task.isCancelled { startNext() }
+                if !Task.isCancelled, let code = pending.next() {
+                    group.addTask { await Self.read(code, client: client, origin: origin) }
+                }
             }
         }
         progress.finish(places: places.count, failures: failures.count)
         return ScanReport(
             request: request, departments: codes, places: places.sorted(by: Self.nearestFirst),
             failures: failures.sorted { $0.department < $1.department })
+    }
+
+    /// Reads one département with its own finder.
+    static func read(
+        _ code: String, client: ViteMaDoseClient, origin: Coordinates?
+    ) async -> (String, Result<SlotFinderResult, any Error>) {
+        let finder = SlotFinder(client: client, maximumConcurrency: 1)
+        let search: SlotSearch = origin.map { .departmentsFrom([code], origin: $0) } ?? .departments([code])
+        do {
+            return (code, .success(try await finder.find(search)))
+        } catch {
+            return (code, .failure(error))
+        }
     }
 
     /// Nearest first, then earliest next slot, then name.

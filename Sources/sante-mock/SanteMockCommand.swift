@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SanteCore
 import SanteMockPlatform
 
 /// `sante-mock`: runs the SanteKit mock platform until interrupted.
@@ -12,6 +13,9 @@ import SanteMockPlatform
 /// client-id: santekit-demo
 /// ```
 /// Logs go to standard error. SIGINT or SIGTERM stops the server cleanly (exit status 0).
+///
+/// `--open-data-scale small|benchmark|rows=N,centres=N` sizes the two generated open-data benchmark files
+/// (`MockPlatform.Configuration.openDataScale`); a bad value is a usage error (exit status 64) naming the problem.
 @main
 struct SanteMockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,12 +35,39 @@ struct SanteMockCommand: AsyncParsableCommand {
     @Option(help: "The log level on standard error: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(
+        help: ArgumentHelp(
+            "The size of the generated open-data benchmark files: small, benchmark, or rows=N,centres=N.",
+            discussion: """
+                Two files follow it: the VACSI-shaped CSV vacsi-a-dep (N rows) and /data/vitemadose/centres.json \
+                (N centres). small (the default) is 5000 rows and 500 centres; benchmark is 1000000 rows (about \
+                46 MB) and 39000 centres (about 50 MB). With explicit counts, a key left out keeps its small value; \
+                counts go from 0 to 50000000 and may group digits with _ (rows=1_000_000).
+                """,
+            valueName: "scale"))
+    var openDataScale = "small"
+
     func validate() throws {
         guard (0...65_535).contains(port) else {
-            throw ValidationError("--port must be between 0 and 65535.")
+            throw ArgumentParser.ValidationError("--port must be between 0 and 65535.")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+            throw ArgumentParser.ValidationError(
+                "--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+        }
+        _ = try parsedOpenDataScale()
+    }
+
+    /// The `--open-data-scale` value, or a usage error that says what is wrong with it.
+    private func parsedOpenDataScale() throws -> OpenDataScale {
+        do {
+            return try OpenDataScale(parsing: openDataScale)
+        } catch {
+            let reasons = error.issues.map { issue in
+                issue.field == "openDataScale"
+                    ? issue.reason : "\(issue.field.dropFirst("openDataScale.".count)) \(issue.reason)"
+            }
+            throw ArgumentParser.ValidationError("--open-data-scale: " + reasons.joined(separator: "; ") + ".")
         }
     }
 
@@ -47,7 +78,8 @@ struct SanteMockCommand: AsyncParsableCommand {
         // Trap the signals before starting, so that an early SIGINT still stops the server cleanly.
         let signals = TerminationSignals()
         let platform = try await MockPlatform.start(
-            MockPlatform.Configuration(host: host, port: port, seed: seed, logger: logger))
+            MockPlatform.Configuration(
+                host: host, port: port, seed: seed, logger: logger, openDataScale: try parsedOpenDataScale()))
         StandardOutput.writeLines([
             "listening on \(platform.baseURL.absoluteString)",
             "notify-api-key: \(platform.identities.notifyAPIKey)",

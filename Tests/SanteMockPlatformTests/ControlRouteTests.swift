@@ -218,6 +218,7 @@ import Testing
                 #"{"path":"/a","kind":"truncatedBody"}"#,
                 #"{"path":"/a","kind":"malformedJSON"}"#,
                 #"{"path":"/a/*","kind":"slowDrip","chunkSize":4,"intervalMilliseconds":5}"#,
+                #"{"path":"/a","kind":"connectionResetAfterBodyBytes","bytes":100,"phase":"afterHandler"}"#,
             ]
             for body in bodies {
                 let result = try await TestHTTP.sendJSON("POST", try platform.url("/_mock/faults"), json: body)
@@ -227,8 +228,11 @@ import Testing
             #expect(
                 kinds == [
                     "latency", "randomLatency", "status", "connectionReset", "truncatedBody", "malformedJSON",
-                    "slowDrip",
+                    "slowDrip", "connectionResetAfterBodyBytes",
                 ])
+            #expect(
+                await platform.faults.injections.last?.fault
+                    == MockFault(.connectionResetAfterBodyBytes(100), phase: .afterHandler))
             let installed = await platform.faults.injections
             #expect(installed[0].fault.kind == .latency(.milliseconds(20)))
             #expect(installed[1].fault.kind == .randomLatency(.milliseconds(10)...(.milliseconds(20))))
@@ -238,7 +242,7 @@ import Testing
 
             let removed = try await TestHTTP.send("DELETE", try platform.url("/_mock/faults/\(installed[0].id)"))
             #expect(removed.status == 204)
-            #expect(await platform.faults.injections.count == 6)
+            #expect(await platform.faults.injections.count == 7)
         }
     }
 

@@ -10,6 +10,8 @@ public struct MockServerProcess: Sendable {
     public let baseURL: URL
     /// The executable that was started.
     public let binary: URL
+    /// The server's process identifier, to read its CPU time (see ``ProcessCPUTime``).
+    public var processIdentifier: Int32 { process.processIdentifier }
     private let process: Process
     private let watcher: MockServerWatcher
 

@@ -13,13 +13,14 @@ final class FixtureSlot: Sendable {
     /// The current pipeline, or `nil` outside a benchmark.
     var fixture: PipelineFixture? { contents.withLock { $0.fixture } }
 
-    /// Starts a fresh `sante-mock` and builds the pipeline against it.
-    /// - Throws: ``MockServerError``, or the pipeline's construction error.
+    /// Starts a fresh `sante-mock`, builds the pipeline against it, and checks that both sides send the same request.
+    /// - Throws: ``MockServerError``, the pipeline's construction error, or ``UnfairComparisonError``.
     func setUp() async throws {
         await tearDown()
         let server = try await MockServerProcess.start()
         do {
             let fixture = try PipelineFixture(baseURL: server.baseURL)
+            try await fixture.checkBothSidesSendTheSameRequest()
             contents.withLock { $0 = Contents(server: server, fixture: fixture) }
         } catch {
             await server.stop()

@@ -1,13 +1,20 @@
 import Benchmark
+import Foundation
 import HTTPTypes
 import SanteHTTP
 
 // Two benchmarks against the same out-of-process `sante-mock` setup, measured in the same run:
 //
-// - "SanteKit GET /_mock/echo (standard middlewares + JSON decode)": `SanteHTTPClient.decode` with request id,
-//   user agent, timeout, retry, no-op logging and accounting middlewares, then JSON decoding of the echo.
-// - "Baseline: bare URLSessionTransport GET /_mock/echo": a `URLSessionTransport` configured the same way sending the
-//   same absolute request, the body collected; no middleware, no decoding.
+// - "SanteKit GET /_mock/echo (standard middlewares + auth + JSON decode)": `SanteHTTPClient.decode` with request
+//   id, user agent, timeout, retry, bearer-token authentication (a cached token from an actor), no-op logging and
+//   accounting middlewares, then JSON decoding of the echo.
+// - "Baseline: bare URLSessionTransport GET /_mock/echo": the same `URLSessionTransport` sending the same request
+//   as it leaves the SanteKit pipeline (same headers: Accept, X-Request-ID, User-Agent, Authorization, set once up
+//   front), the body collected; no middleware, no decoding. The setup hook checks that the server sees the same
+//   headers from both sides.
+//
+// With `SANTEKIT_PIPELINE_ATTRIBUTION=1` in the environment, more benchmarks say where the difference goes: the
+// baseline plus JSON decoding, then SanteKit with only its 0, 1, … 7 innermost standard middlewares.
 //
 // Each iteration sends 1,000 requests one after the other (scaling factor `.kilo`), because Linux reports process
 // CPU time in scheduler ticks (10 ms); the table shows figures per request (the `*` metrics are divided by the
@@ -15,6 +22,14 @@ import SanteHTTP
 
 /// The pipeline of the benchmark being run.
 let fixtureSlot = FixtureSlot()
+
+/// Whether the attribution benchmarks run too.
+let runsAttribution = ProcessInfo.processInfo.environment["SANTEKIT_PIPELINE_ATTRIBUTION"] == "1"
+
+/// The standard middlewares from the innermost, for the attribution benchmarks' names.
+let innermostMiddlewareNames = [
+    "accounting", "logging", "authentication", "retry", "timeout", "user agent", "request id",
+]
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -30,7 +45,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.setup = { try await fixtureSlot.setUp() }
     Benchmark.teardown = { await fixtureSlot.tearDown() }
 
-    Benchmark("SanteKit GET /_mock/echo (standard middlewares + JSON decode)") { benchmark in
+    Benchmark("SanteKit GET /_mock/echo (standard middlewares + auth + JSON decode)") { benchmark in
         guard let fixture = fixtureSlot.fixture else {
             benchmark.error("the mock server is not running")
             return
@@ -57,6 +72,31 @@ let benchmarks: @Sendable () -> Void = {
                 return
             }
             blackHole(body)
+        }
+    }
+
+    guard runsAttribution else { return }
+
+    Benchmark("Attribution: baseline + JSON decode") { benchmark in
+        guard let fixture = fixtureSlot.fixture else {
+            benchmark.error("the mock server is not running")
+            return
+        }
+        for _ in benchmark.scaledIterations {
+            blackHole(try await fixture.sendThroughTransportAndDecode())
+        }
+    }
+
+    for count in 0...innermostMiddlewareNames.count {
+        let added = count == 0 ? "no middleware" : "+ " + innermostMiddlewareNames[count - 1]
+        Benchmark("Attribution: SanteKit with \(count) innermost middlewares (\(added))") { benchmark in
+            guard let pipeline = fixtureSlot.fixture?.partialPipelines[count] else {
+                benchmark.error("the mock server is not running")
+                return
+            }
+            for _ in benchmark.scaledIterations {
+                blackHole(try await pipeline.send())
+            }
         }
     }
 }

@@ -53,6 +53,16 @@ enum CSVText {
         return String(text[first...last])
     }
 
+    /// `t`, `true`, `1`, `oui`, `o`, `vrai`, `yes`, `y` are `true`; `f`, `false`, `0`, `non`, `n`, `faux`,
+    /// `no` are `false` (any case); anything else is `nil`.
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "t", "true", "1", "oui", "o", "vrai", "yes", "y": return true
+        case "f", "false", "0", "non", "n", "faux", "no": return false
+        default: return nil
+        }
+    }
+
     private static func isBlankStart(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xEF
     }

@@ -1,20 +1,16 @@
-/// The incremental state machine behind ``CSVRows``: it finds where each record ends in a byte stream
-/// cut into arbitrary chunks, and splits a complete record into fields.
+/// The incremental state machine behind ``CSVRows``: it finds where each record ends in a byte stream cut
+/// into arbitrary chunks, without copying a byte. Fields are split later, when read (``CSVFieldSplitter``).
 ///
 /// Quotes are special only at the start of a field (as in RFC 4180 and Python's `csv`): a quoted field
 /// may hold separators, CR, LF and doubled quotes (`""`); a quote in the middle of an unquoted field is
-/// an ordinary character. Records end at LF, CRLF or a lone CR outside quotes.
+/// an ordinary character. Records end at LF, CRLF or a lone CR outside quotes. Empty lines give no record.
+///
+/// Outside quotes only LF, CR and `"` matter, and they are all below `#` (0x23), as few data bytes are:
+/// the scanner skips eight bytes at a time while none of them is below 0x23. A quote starts a quoted field
+/// when the byte before it is the separator or it starts the record.
 struct CSVRecordScanner {
-    enum Event: Equatable {
-        /// A complete record occupies this range of the buffer; it starts on `line`.
-        case record(Range<Int>, line: Int)
-        /// The buffer ends before the end of the next record.
-        case needMoreData
-    }
-
     private enum FieldState {
-        case fieldStart
-        case unquoted
+        case outside
         case quoted
         case quoteInQuoted
     }
@@ -24,12 +20,13 @@ struct CSVRecordScanner {
     private static var carriageReturn: UInt8 { 0x0D }
 
     /// The separator, once known.
-    var separator: UInt8?
+    private(set) var separator: UInt8?
     /// The next byte to scan.
     private(set) var position = 0
     /// Where the record in progress starts.
     private(set) var recordStart = 0
-    private var state: FieldState = .fieldStart
+    private var state: FieldState = .outside
+    private var recordHasQuotedField = false
     private var atStreamStart = true
     private var skipsLineFeed = false
     private var line = 1
@@ -54,11 +51,20 @@ struct CSVRecordScanner {
         discardedBytes += Int64(count)
     }
 
-    /// Scans `buffer` to the end of the next record.
-    /// - Parameter streamEnded: Whether no more bytes will come: the last record may then lack a line end.
-    mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, streamEnded: Bool) -> Event {
+    /// Scans `buffer` from ``position``, appending every complete record to `records`, until the buffer
+    /// ends or `records` holds `limit` records.
+    /// - Parameters:
+    ///   - buffer: The bytes.
+    ///   - streamEnded: Whether no more bytes will come: the last record may then lack a line end.
+    ///   - records: Where complete records go.
+    ///   - limit: The most records `records` may hold.
+    /// - Returns: `true` when the scanner stopped because of `limit`; `false` when it needs more bytes
+    ///   (or, once the stream has ended, has nothing left).
+    mutating func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, streamEnded: Bool, into records: inout CSVRecordIndex, limit: Int
+    ) -> Bool {
         if atStreamStart {
-            if buffer.count - position < 3, !streamEnded { return .needMoreData }
+            if buffer.count - position < 3, !streamEnded { return false }
             if buffer.count - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB,
                 buffer[position + 2] == 0xBF
             {
@@ -68,85 +74,129 @@ struct CSVRecordScanner {
             recordStart = position
         }
         if skipsLineFeed {
-            guard position < buffer.count else { return streamEnded ? endOfStream(buffer) : .needMoreData }
+            guard position < buffer.count else {
+                if streamEnded { endOfStream(buffer, into: &records) }
+                return false
+            }
             if buffer[position] == Self.lineFeed { position += 1 }
             skipsLineFeed = false
             recordStart = position
         }
         if separator == nil {
-            guard let detected = detectSeparator(buffer, streamEnded: streamEnded) else { return .needMoreData }
+            guard let detected = detectSeparator(buffer, streamEnded: streamEnded) else { return false }
             separator = detected
         }
         let separator = separator ?? UInt8(ascii: ",")
-        var index = position
+        guard records.count < limit else { return true }
+        guard let base = buffer.baseAddress else {
+            if streamEnded { endOfStream(buffer, into: &records) }
+            return false
+        }
         let end = buffer.count
+        var index = position
         defer { position = index }
-        while index < end {
-            let byte = buffer[index]
+        scanning: while index < end {
             switch state {
             case .quoted:
-                if byte == Self.quote {
-                    state = .quoteInQuoted
-                } else if byte == Self.lineFeed {
-                    line += 1
+                // Inside quotes only a quote matters (and LF, for line numbers).
+                while index < end {
+                    let byte = base[index]
+                    if byte == Self.quote { break }
+                    if byte == Self.lineFeed { line += 1 }
+                    index += 1
+                }
+                guard index < end else { break scanning }
+                index += 1
+                state = .quoteInQuoted
+                continue
+            case .quoteInQuoted:
+                if base[index] == Self.quote {
+                    // A doubled quote: still inside.
+                    index += 1
+                    state = .quoted
+                    continue
+                }
+                state = .outside
+            case .outside:
+                break
+            }
+            index = Self.nextSpecialByte(from: index, to: end, in: base)
+            guard index < end else { break scanning }
+            let byte = base[index]
+            if byte == Self.quote {
+                if index == recordStart || base[index - 1] == separator {
+                    state = .quoted
+                    recordHasQuotedField = true
                 }
                 index += 1
                 continue
-            case .fieldStart:
-                if byte == Self.quote {
-                    state = .quoted
-                    index += 1
-                    continue
-                }
-            case .quoteInQuoted:
-                if byte == Self.quote {
-                    state = .quoted
-                    index += 1
-                    continue
-                }
-            case .unquoted:
-                break
             }
-            if byte == separator {
-                state = .fieldStart
-            } else if byte == Self.lineFeed || byte == Self.carriageReturn {
-                let record = recordStart..<index
-                let startLine = recordLine
-                index += 1
-                line += 1
-                recordLine = line
-                state = .fieldStart
-                recordStart = index
-                if byte == Self.carriageReturn {
-                    if index < end {
-                        if buffer[index] == Self.lineFeed { index += 1 }
-                        recordStart = index
-                    } else {
-                        skipsLineFeed = true
-                    }
-                }
-                return .record(record, line: startLine)
-            } else {
-                state = .unquoted
+            // A line end closes the record.
+            if index > recordStart {
+                records.append(
+                    CSVRecordIndex.Span(
+                        start: recordStart, end: index, line: recordLine, hasQuotedField: recordHasQuotedField))
             }
+            recordHasQuotedField = false
             index += 1
+            line += 1
+            recordLine = line
+            recordStart = index
+            if byte == Self.carriageReturn {
+                if index < end {
+                    if base[index] == Self.lineFeed { index += 1 }
+                    recordStart = index
+                } else {
+                    skipsLineFeed = true
+                }
+            }
+            if records.count >= limit { return true }
         }
         if streamEnded {
             position = index
-            return endOfStream(buffer)
+            endOfStream(buffer, into: &records)
+            index = position
         }
-        return .needMoreData
+        return false
+    }
+
+    /// The offset of the first LF, CR or quote at or after `start`, or `end`.
+    private static func nextSpecialByte(from start: Int, to end: Int, in base: UnsafePointer<UInt8>) -> Int {
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        while index < end {
+            var stop = index + 1
+            if index + 8 <= end {
+                // Eight bytes at a time while none of them is below 0x23 (the classic "has a byte less than
+                // n" test: exact for n <= 128; bytes from 0x80 are never flagged).
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let flagged = (word &- 0x2323_2323_2323_2323) & ~word & 0x8080_8080_8080_8080
+                if flagged == 0 {
+                    index += 8
+                    continue
+                }
+                stop = index + 8
+            }
+            while index < stop {
+                let byte = base[index]
+                if byte < 0x23, byte == lineFeed || byte == carriageReturn || byte == quote { return index }
+                index += 1
+            }
+        }
+        return end
     }
 
     /// The last record, when the stream ends without a line end.
-    private mutating func endOfStream(_ buffer: UnsafeBufferPointer<UInt8>) -> Event {
+    private mutating func endOfStream(_ buffer: UnsafeBufferPointer<UInt8>, into records: inout CSVRecordIndex) {
         // An open quoted field is reported by the caller (``isInsideQuotes``), not returned as a record.
-        guard recordStart < buffer.count, state != .quoted else { return .needMoreData }
-        let record = recordStart..<buffer.count
+        guard recordStart < buffer.count, state != .quoted else { return }
+        records.append(
+            CSVRecordIndex.Span(
+                start: recordStart, end: buffer.count, line: recordLine, hasQuotedField: recordHasQuotedField))
+        recordHasQuotedField = false
         recordStart = buffer.count
         position = buffer.count
-        state = .fieldStart
-        return .record(record, line: recordLine)
+        state = .outside
     }
 
     /// The separator chosen from the first line, once it is complete (or the stream has ended).
@@ -164,59 +214,5 @@ struct CSVRecordScanner {
         }
         guard index < buffer.count || streamEnded else { return nil }
         return CSVSeparator.detect(in: UnsafeBufferPointer(rebasing: buffer[recordStart..<index]))
-    }
-
-    /// Splits a complete record into fields, undoubling quotes.
-    static func fields(
-        of record: Range<Int>,
-        in buffer: UnsafeBufferPointer<UInt8>,
-        separator: UInt8,
-        encoding: CSVTextEncoding
-    ) -> [String] {
-        var fields: [String] = []
-        var index = record.lowerBound
-        let end = record.upperBound
-        var unescaped: [UInt8] = []
-        while true {
-            if index < end, buffer[index] == quote {
-                unescaped.removeAll(keepingCapacity: true)
-                index += 1
-                var segmentStart = index
-                var closed = false
-                while index < end {
-                    guard buffer[index] == quote else {
-                        index += 1
-                        continue
-                    }
-                    unescaped.append(contentsOf: buffer[segmentStart..<index])
-                    if index + 1 < end, buffer[index + 1] == quote {
-                        unescaped.append(quote)
-                        index += 2
-                        segmentStart = index
-                        continue
-                    }
-                    index += 1
-                    closed = true
-                    // Text after the closing quote, up to the separator, is kept as written.
-                    let trailingStart = index
-                    while index < end, buffer[index] != separator { index += 1 }
-                    unescaped.append(contentsOf: buffer[trailingStart..<index])
-                    break
-                }
-                if !closed { unescaped.append(contentsOf: buffer[segmentStart..<end]) }
-                fields.append(unescaped.withUnsafeBufferPointer { encoding.decode($0) })
-            } else {
-                let start = index
-                while index < end, buffer[index] != separator { index += 1 }
-                fields.append(encoding.decode(UnsafeBufferPointer(rebasing: buffer[start..<index])))
-            }
-            guard index < end else { break }
-            index += 1  // the separator
-            if index == end {
-                fields.append("")
-                break
-            }
-        }
-        return fields
     }
 }

@@ -93,12 +93,7 @@ public struct CSVRow: Hashable, Sendable {
     /// - Parameter name: The column name.
     /// - Returns: The value, or `nil` when missing, empty or not a boolean.
     public func bool(_ name: String) -> Bool? {
-        guard let text = string(name)?.lowercased() else { return nil }
-        switch text {
-        case "t", "true", "1", "oui", "o", "vrai", "yes", "y": return true
-        case "f", "false", "0", "non", "n", "faux", "no": return false
-        default: return nil
-        }
+        string(name).flatMap(CSVText.bool)
     }
 
     /// The row as a dictionary from column name to field (columns this record lacks are absent; a

@@ -46,99 +46,27 @@ where Source.Element: Collection, Source.Element.Element == UInt8 {
 
     /// Reads records one at a time.
     public struct AsyncIterator: AsyncIteratorProtocol {
-        private var source: Source.AsyncIterator
-        private let options: CSVReaderOptions
-        private var scanner: CSVRecordScanner
-        private var buffer: [UInt8] = []
-        private var header: CSVHeader?
-        private var nextIndex = 0
-        private var sourceEnded = false
-        private var finished = false
+        private var batches: CSVRecordBatches<Source>.AsyncIterator
+        private var batch: CSVRecordBatch?
+        private var position = 0
 
         init(source: Source.AsyncIterator, options: CSVReaderOptions) {
-            self.source = source
-            self.options = options
-            self.scanner = CSVRecordScanner(separator: options.separator.byte)
-            self.header = options.header.map(CSVHeader.init)
+            self.batches = CSVRecordBatches<Source>.AsyncIterator(source: source, options: options)
         }
 
         /// The next data row, or `nil` at the end of the stream.
         /// - Throws: ``StreamingReadError``, `CancellationError`, or the source's error.
         public mutating func next() async throws -> CSVRow? {
-            guard !finished else { return nil }
-            do {
-                while true {
-                    let ended = sourceEnded
-                    let event = buffer.withUnsafeBufferPointer { scanner.scan($0, streamEnded: ended) }
-                    switch event {
-                    case .record(let range, let line):
-                        if range.isEmpty { continue }
-                        if let row = makeRow(range, line: line) { return row }
-                    case .needMoreData:
-                        if sourceEnded {
-                            try finishStream()
-                            return nil
-                        }
-                        try await readMore()
-                    }
+            while true {
+                if let batch, position < batch.count {
+                    defer { position += 1 }
+                    return batch[position].row
                 }
-            } catch {
-                finished = true
-                buffer = []
-                throw error
+                batch = nil
+                guard let next = try await batches.next() else { return nil }
+                batch = next
+                position = 0
             }
-        }
-
-        private mutating func makeRow(_ range: Range<Int>, line: Int) -> CSVRow? {
-            let separator = scanner.separator ?? UInt8(ascii: ",")
-            let encoding = options.encoding
-            let fields = buffer.withUnsafeBufferPointer {
-                CSVRecordScanner.fields(of: range, in: $0, separator: separator, encoding: encoding)
-            }
-            guard let header else {
-                header = CSVHeader(fields)
-                return nil
-            }
-            defer { nextIndex += 1 }
-            return CSVRow(header: header, fields: fields, index: nextIndex, line: line)
-        }
-
-        private mutating func finishStream() throws {
-            finished = true
-            buffer = []
-            if scanner.isInsideQuotes {
-                throw StreamingReadError(
-                    reason: .unterminatedQuote,
-                    message: "the stream ended inside a quoted field",
-                    byteOffset: scanner.discardedBytes + Int64(scanner.recordStart),
-                    line: scanner.currentLine
-                )
-            }
-            if header == nil {
-                throw StreamingReadError(reason: .missingHeader, message: "the stream has no header row", line: 1)
-            }
-        }
-
-        private mutating func readMore() async throws {
-            try Task.checkCancellation()
-            let keep = scanner.recordStart
-            if keep > 0 {
-                buffer.removeSubrange(0..<keep)
-                scanner.discard(keep)
-            }
-            if buffer.count > options.maximumRecordBytes {
-                throw StreamingReadError(
-                    reason: .elementTooLarge,
-                    message: "a record is larger than the limit of \(options.maximumRecordBytes) bytes",
-                    byteOffset: scanner.discardedBytes,
-                    line: scanner.currentLine
-                )
-            }
-            guard let chunk = try await source.next() else {
-                sourceEnded = true
-                return
-            }
-            buffer.appendChunk(chunk)
         }
     }
 }

@@ -10,7 +10,8 @@ import SanteCore
 /// `method` (absent or `null`: any), `count` (absent or `null`: permanent) and `phase` (default `beforeHandler`)
 /// are optional. Per kind: `latency` takes `milliseconds`; `randomLatency` `minMilliseconds` and
 /// `maxMilliseconds`; `status` `status`, `retryAfter` and `body`; `slowDrip` `chunkSize` and
-/// `intervalMilliseconds`; `connectionReset`, `truncatedBody` and `malformedJSON` take nothing.
+/// `intervalMilliseconds`; `connectionResetAfterBodyBytes` `bytes`; `connectionReset`, `truncatedBody` and
+/// `malformedJSON` take nothing.
 struct FaultControlRequest: Decodable {
     var method: String?
     var path: String
@@ -25,6 +26,7 @@ struct FaultControlRequest: Decodable {
     var maxMilliseconds: Double?
     var chunkSize: Int?
     var intervalMilliseconds: Double?
+    var bytes: Int?
 
     /// The fault, route and count described, or every problem found.
     func resolve() throws(ValidationError) -> (MockFault, MockRoute, Int?) {
@@ -75,6 +77,12 @@ struct FaultControlRequest: Decodable {
             return .status(status, retryAfter: retryAfter, body: body)
         case "connectionReset":
             return .connectionReset
+        case "connectionResetAfterBodyBytes":
+            guard let bytes, bytes >= 0 else {
+                issues.append(ValidationIssue(field: "bytes", reason: "must be an integer of 0 or more"))
+                return nil
+            }
+            return .connectionResetAfterBodyBytes(bytes)
         case "truncatedBody":
             return .truncatedBody
         case "malformedJSON":
@@ -91,8 +99,8 @@ struct FaultControlRequest: Decodable {
             issues.append(
                 ValidationIssue(
                     field: "kind",
-                    reason: "must be one of latency, randomLatency, status, connectionReset, truncatedBody, "
-                        + "malformedJSON, slowDrip; got \(kind)"))
+                    reason: "must be one of latency, randomLatency, status, connectionReset, "
+                        + "connectionResetAfterBodyBytes, truncatedBody, malformedJSON, slowDrip; got \(kind)"))
             return nil
         }
     }

@@ -27,6 +27,9 @@ enum FaultResponses {
         case .malformedJSON:
             let (head, bytes) = try await headAndBody(of: original, kind: kind)
             return malformed(head: head, bytes: bytes)
+        case .connectionResetAfterBodyBytes(let count):
+            let (head, bytes) = try await headAndBody(of: original, kind: kind)
+            return resetMidBody(head: head, bytes: bytes, after: count, channel: context.channel)
         case .slowDrip(let chunkSize, let interval):
             let (head, bytes) = try await headAndBody(of: original, kind: kind)
             return slowDrip(head: head, bytes: bytes, chunkSize: max(chunkSize, 1), interval: interval, clock: clock)
@@ -57,6 +60,21 @@ enum FaultResponses {
         let body = ResponseBody(contentLength: fullLength) { writer in
             try await writer.write(partial)
             await ConnectionAbort.close(channel)
+            throw ConnectionClosedOnPurpose()
+        }
+        return Response(status: head.status, headers: head.headerFields, body: body)
+    }
+
+    /// Announces the full `Content-Length`, writes the first `count` bytes of the body, then resets the connection.
+    static func resetMidBody(head: HTTPResponse, bytes: ByteBuffer, after count: Int, channel: any Channel) -> Response
+    {
+        let fullLength = bytes.readableBytes
+        let sent = bytes.getSlice(at: bytes.readerIndex, length: min(max(count, 0), fullLength)) ?? ByteBuffer()
+        let body = ResponseBody(contentLength: fullLength) { writer in
+            if sent.readableBytes > 0 {
+                try await writer.write(sent)
+            }
+            await ConnectionAbort.reset(channel)
             throw ConnectionClosedOnPurpose()
         }
         return Response(status: head.status, headers: head.headerFields, body: body)

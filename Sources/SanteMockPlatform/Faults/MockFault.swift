@@ -21,12 +21,18 @@ public struct MockFault: Sendable, Hashable {
         case truncatedBody
         /// Sends a body that is not valid JSON, labelled `Content-Type: application/json`.
         case malformedJSON
+        /// Announces the full `Content-Length`, sends the first `bytes` bytes of the body (all of it when it is
+        /// shorter), then resets the connection (TCP RST through `SO_LINGER` 0), as a connection dropped in the
+        /// middle of a download. With ``Phase/afterHandler`` the handler's status and headers (`ETag`,
+        /// `Content-Range`, …) are kept, so a client can resume with `Range` from the bytes it received.
+        case connectionResetAfterBodyBytes(Int)
         /// Sends the body in chunks of `chunkSize` bytes (at least 1), pausing `interval` (on the platform
         /// clock) between chunks.
         case slowDrip(chunkSize: Int, interval: Duration)
 
-        /// The kind's name, as recorded in ``MockRequestRecord/faultApplied`` and accepted by `POST /_mock/faults`:
-        /// `latency`, `randomLatency`, `status`, `connectionReset`, `truncatedBody`, `malformedJSON`, `slowDrip`.
+        /// The kind's name, as recorded in ``MockRequestRecord/faultApplied``: `latency`, `randomLatency`, `status`,
+        /// `connectionReset`, `truncatedBody`, `malformedJSON`, `slowDrip`, `connectionResetAfterBodyBytes`, as `POST
+        /// /_mock/faults` accepts them.
         public var name: String {
             switch self {
             case .latency: "latency"
@@ -36,6 +42,7 @@ public struct MockFault: Sendable, Hashable {
             case .truncatedBody: "truncatedBody"
             case .malformedJSON: "malformedJSON"
             case .slowDrip: "slowDrip"
+            case .connectionResetAfterBodyBytes: "connectionResetAfterBodyBytes"
             }
         }
     }

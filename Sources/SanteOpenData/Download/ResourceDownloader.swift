@@ -11,7 +11,11 @@ public import SanteHTTP
 /// - **Resume:** the file is written to `<destination>.partial`; after a dropped connection the next
 ///   attempt asks for the rest with `Range` (and `If-Range`, so a file that changed meanwhile is downloaded
 ///   again from the start), and the checksum still covers the whole file. A partial file left by an
-///   earlier process is resumed too.
+///   earlier process is resumed too. Resuming needs a transport that streams the body, such as
+///   `AsyncHTTPClientTransport`: the pipeline's retry middleware only retries until the response head
+///   arrives, so the bytes that follow reach the file and a cut is resumed from them. `URLSessionTransport`
+///   on Linux buffers the whole body and drops it when the connection breaks, so there a cut transfer
+///   starts again from the first byte (and the body is held in memory).
 /// - **Cache:** with a ``ResourceCache``, an unchanged resource is not fetched twice: the catalogue's
 ///   checksum, size and date are compared with the cached file's, and when they say nothing the server is
 ///   asked with `If-None-Match` / `If-Modified-Since` (a `304` keeps the cached file).

@@ -97,27 +97,37 @@ public struct SlotFinder: Sendable {
     }
 
     /// Fetches every file, at most ``maximumConcurrency`` at a time.
+    ///
+    /// The tasks are added in the group's own closure, never from a nested function capturing the group: built
+    /// with optimisations (Swift 6.3, Linux), that form let the group end while tasks were still running.
     private func fetch(_ codes: [String]) async -> [(String, Result<ViteMaDoseDepartmentFile, OpenDataError>)] {
         let client = client
         return await withTaskGroup(of: (String, Result<ViteMaDoseDepartmentFile, OpenDataError>).self) { group in
-            var pending = codes[...]
+            var pending = codes.makeIterator()
             var results: [(String, Result<ViteMaDoseDepartmentFile, OpenDataError>)] = []
-            func startNext() {
-                guard let code = pending.popFirst() else { return }
-                group.addTask {
-                    do {
-                        return (code, .success(try await client.departmentFile(code)))
-                    } catch {
-                        return (code, .failure(OpenDataError.wrap(error, operation: "vitemadose.department")))
-                    }
-                }
+            results.reserveCapacity(codes.count)
+            for _ in 0..<min(maximumConcurrency, codes.count) {
+                guard let code = pending.next() else { break }
+                group.addTask { await Self.fetch(code, from: client) }
             }
-            for _ in 0..<min(maximumConcurrency, codes.count) { startNext() }
             while let result = await group.next() {
                 results.append(result)
-                if !Task.isCancelled { startNext() }
+                if !Task.isCancelled, let code = pending.next() {
+                    group.addTask { await Self.fetch(code, from: client) }
+                }
             }
             return results.sorted { $0.0 < $1.0 }
+        }
+    }
+
+    /// Fetches one file, turning any failure into the département's ``OpenDataError``.
+    private static func fetch(_ code: String, from client: ViteMaDoseClient) async
+        -> (String, Result<ViteMaDoseDepartmentFile, OpenDataError>)
+    {
+        do {
+            return (code, .success(try await client.departmentFile(code)))
+        } catch {
+            return (code, .failure(OpenDataError.wrap(error, operation: "vitemadose.department")))
         }
     }
 

@@ -12,6 +12,9 @@
 /// let platform = try await MockPlatform.start(MockPlatform.Configuration(openDataScale: .benchmark))
 /// let rows = MockPlatform.Configuration(openDataScale: OpenDataScale(vacsiRowCount: 20_000, centreCount: 100))
 /// ```
+///
+/// `sante-mock --open-data-scale` takes the same choice as text (`small`, `benchmark` or `rows=N,centres=N`, read by
+/// ``init(parsing:)``).
 public struct OpenDataScale: Sendable, Hashable {
     /// The largest row or centre count accepted: 50 million.
     public static let maximumCount = 50_000_000

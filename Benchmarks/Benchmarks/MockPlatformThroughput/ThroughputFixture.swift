@@ -1,0 +1,92 @@
+import AsyncHTTPClient
+import Foundation
+import MockServerSupport
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+/// One out-of-process `sante-mock` and a bare AsyncHTTPClient allowed as many connections as there are workers.
+struct ThroughputFixture: Sendable {
+    let server: MockServerProcess
+    let client: HTTPClient
+    let request: HTTPClientRequest
+
+    /// Starts a server and a client with `connections` connections per host.
+    static func start(connections: Int, route: String) async throws -> ThroughputFixture {
+        let server = try await MockServerProcess.start()
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let request = HTTPClientRequest(url: server.baseURL.absoluteString + route)
+        return ThroughputFixture(server: server, client: client, request: request)
+    }
+
+    /// One request; returns the body's size, or -1 for a status other than 200.
+    func fetch() async throws -> Int {
+        let response = try await client.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1024 * 1024)
+        return response.status == .ok ? body.readableBytes : -1
+    }
+
+    func stop() async {
+        try? await client.shutdown()
+        await server.stop()
+    }
+}
+
+/// The fixture of the benchmark being run.
+final class ThroughputSlot: Sendable {
+    private let contents = Mutex<ThroughputFixture?>(nil)
+
+    var fixture: ThroughputFixture? { contents.withLock { $0 } }
+
+    func setUp(connections: Int, route: String) async throws {
+        await tearDown()
+        let fixture = try await ThroughputFixture.start(connections: connections, route: route)
+        contents.withLock { $0 = fixture }
+    }
+
+    func tearDown() async {
+        let fixture = contents.withLock { contents -> ThroughputFixture? in
+            defer { contents = nil }
+            return contents
+        }
+        await fixture?.stop()
+    }
+}
+
+/// Sends `total` requests from `workers` tasks; returns the bytes received, or -1 when a status was not 200.
+func sendConcurrently(total: Int, workers: Int, _ fetch: @escaping @Sendable () async throws -> Int) async throws
+    -> Int
+{
+    let next = RequestCounter()
+    return try await withThrowingTaskGroup(of: Int.self) { group in
+        for _ in 0..<workers {
+            group.addTask {
+                var bytes = 0
+                while next.take() < total {
+                    let received = try await fetch()
+                    if received < 0 { return -1 }
+                    bytes += received
+                }
+                return bytes
+            }
+        }
+        var bytes = 0
+        for try await received in group {
+            if received < 0 { return -1 }
+            bytes += received
+        }
+        return bytes
+    }
+}
+
+/// The next request number, shared by the workers.
+final class RequestCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    /// Returns the next number, starting at 0.
+    func take() -> Int {
+        value.add(1, ordering: .relaxed).oldValue
+    }
+}
