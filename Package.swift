@@ -196,11 +196,13 @@ let package = Package(
             path: "Tests/SanteTransportConformance",
             swiftSettings: strictSettings
         ),
+        // Starts programs for the tests without Foundation's `Process` (see ChildProcess.swift).
+        .target(name: "SanteTestSupport", path: "Tests/SanteTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SanteCoreTests", dependencies: ["SanteCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProSanteConnectTests",
             dependencies: [
-                "ProSanteConnect", "SanteMockPlatform", "SanteAsyncHTTPClient", "SanteDMP",
+                "ProSanteConnect", "SanteMockPlatform", "SanteAsyncHTTPClient", "SanteDMP", "SanteTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -218,6 +220,7 @@ let package = Package(
             name: "SanteAsyncHTTPClientTests",
             dependencies: [
                 "SanteAsyncHTTPClient", "SanteHTTP", "SanteCore", "SanteMockPlatform", "SanteTransportConformance",
+                "SanteTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -274,7 +277,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SanteCLITests",
-            dependencies: ["sante", "sante-mock", "slot-finder", "vaccination-chart", "SanteMockPlatform"],
+            dependencies: [
+                "sante", "sante-mock", "slot-finder", "vaccination-chart", "SanteMockPlatform", "SanteTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -5,6 +5,7 @@ import SanteAsyncHTTPClient
 import SanteCore
 import SanteHTTP
 import SanteMockPlatform
+import SanteTestSupport
 
 /// Turns PEM certificates and keys into PKCS #12 bundles with the `openssl` command, as an IGC-Santé
 /// certificate is delivered. The process is awaited through its termination handler.
@@ -38,7 +39,7 @@ enum PKCS12Maker {
 
     private static func run(_ arguments: [String], in directory: URL) async throws {
         guard let openssl else { throw MockProviderSupportError(message: "openssl is not installed") }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = openssl
         process.arguments = arguments
         process.currentDirectoryURL = directory

@@ -1,4 +1,5 @@
 import Foundation
+import SanteTestSupport
 
 /// Runs the `openssl` command to make test certificates, without blocking a cooperative thread: the process is
 /// awaited through its termination handler, and its outputs are files.
@@ -25,7 +26,7 @@ enum OpenSSLTool {
     /// Runs `openssl` with `arguments` in `directory`.
     static func run(_ arguments: [String], in directory: URL) async throws {
         guard let executable else { throw Failure(arguments: arguments, status: -1) }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory

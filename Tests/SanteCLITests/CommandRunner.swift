@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SanteTestSupport
 import Synchronization
 import Testing
 
@@ -49,7 +50,7 @@ struct CommandRunner {
     private static func runNow(
         _ program: String, _ arguments: [String], environment: [String: String]
     ) async throws -> Outcome {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = productsDirectory.appending(path: program)
         process.arguments = arguments
         process.environment = environment
@@ -81,13 +82,11 @@ func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     }
 }
 
-/// Starts `process`, one launch at a time in the whole test process: Foundation's `Process.run()` on Linux
-/// was seen crashing (a bad read in `memcpy`) while other tests launched programs at the same moment.
-func launch(_ process: Process) throws {
-    try launchLock.withLock { _ in try process.run() }
+/// Starts `process` (a ``ChildProcess``: Foundation's `Process.run()` on Linux sometimes crashed the test
+/// process, see ChildProcess.swift).
+func launch(_ process: ChildProcess) throws {
+    try process.run()
 }
-
-private let launchLock = Mutex(())
 
 /// How many programs the tests run at once. Tests run in parallel on a machine that may have two cores: a
 /// hundred programs started together (each a debug build that may start its own mock platform) would starve

@@ -1,4 +1,5 @@
 import Foundation
+import SanteTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -19,7 +20,7 @@ enum NotifyTestRunner {
     private static func runNow(
         _ arguments: [String], input: Data, environment: [String: String]
     ) async throws -> CommandRunner.Outcome {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = CommandRunner.productsDirectory.appending(path: "sante")
         process.arguments = arguments
         process.environment = environment

@@ -1,4 +1,5 @@
 import Foundation
+import SanteTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -7,7 +8,7 @@ import Testing
 
 /// A program started by a test, whose standard error is read line by line while it runs.
 struct StreamingCommand {
-    let process: Process
+    let process: ChildProcess
     private let standardError: FileHandle
     private let standardOutput: Task<Data, Never>
 
@@ -15,7 +16,7 @@ struct StreamingCommand {
     static func start(_ program: String, _ arguments: [String], environment: [String: String]) throws
         -> StreamingCommand
     {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = CommandRunner.productsDirectory.appending(path: program)
         process.arguments = arguments
         process.environment = environment

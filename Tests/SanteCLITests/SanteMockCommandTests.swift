@@ -1,4 +1,5 @@
 import Foundation
+import SanteTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -9,7 +10,7 @@ import Testing
 struct SanteMockCommandTests {
     @Test("It prints where it listens, serves, and stops cleanly on SIGTERM")
     func listensServesAndStops() async throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = CommandRunner.productsDirectory.appending(path: "sante-mock")
         process.arguments = ["--host", "127.0.0.1", "--port", "0", "--seed", "7"]
         process.environment = CommandRunner.cleanEnvironment
@@ -129,7 +130,7 @@ struct SanteMockCommandTests {
     private static func withRunningMock<T: Sendable>(
         _ arguments: [String], _ body: (URL) async throws -> T
     ) async throws -> T {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = CommandRunner.productsDirectory.appending(path: "sante-mock")
         process.arguments = ["--host", "127.0.0.1", "--port", "0", "--log-level", "warning"] + arguments
         process.environment = CommandRunner.cleanEnvironment

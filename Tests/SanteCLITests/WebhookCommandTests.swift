@@ -1,6 +1,7 @@
 import Foundation
 import SanteCore
 import SanteMockPlatform
+import SanteTestSupport
 import Testing
 
 @Suite("sante webhook, run as a user runs it", .timeLimit(.minutes(3)))
