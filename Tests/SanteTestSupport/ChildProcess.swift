@@ -205,10 +205,16 @@ public final class ChildProcess: @unchecked Sendable {
     private static func withCStrings<Result>(
         _ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> Result
     ) -> Result {
-        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-        pointers.append(nil)
-        defer { for pointer in pointers { free(pointer) } }
-        // The array is never empty (it ends with nil), so it has a base address.
-        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+        // A NULL-terminated array of C strings, as posix_spawn takes its arguments and environment.
+        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: strings.count + 1)
+        for (index, string) in strings.enumerated() {
+            array[index] = strdup(string)
+        }
+        array[strings.count] = nil
+        defer {
+            for index in 0..<strings.count { free(array[index]) }
+            array.deallocate()
+        }
+        return body(array)
     }
 }
