@@ -10,16 +10,6 @@ import SanteTestSupport
 /// Turns PEM certificates and keys into PKCS #12 bundles with the `openssl` command, as an IGC-Santé
 /// certificate is delivered. The process is awaited through its termination handler.
 enum PKCS12Maker {
-    /// The `openssl` executable on the `PATH`, if any.
-    static let openssl: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
-        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appending(path: "openssl") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    /// Whether the tests that need `openssl` can run.
-    static var isAvailable: Bool { openssl != nil }
-
     static let passphrase = "test-pkcs12-passphrase"
 
     /// `openssl pkcs12 -export` of an issued certificate (chain and key), protected by ``passphrase``.
@@ -29,35 +19,12 @@ enum PKCS12Maker {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(certificate.certificateChainPEM.utf8).write(to: directory.appending(path: "chain.pem"))
         try Data(certificate.privateKeyPEM.utf8).write(to: directory.appending(path: "key.pem"))
-        try await run(
+        try await OpenSSLTool.run(
             [
                 "pkcs12", "-export", "-in", "chain.pem", "-inkey", "key.pem", "-passout", "pass:\(passphrase)",
                 "-out", "identity.p12",
             ], in: directory)
         return try Data(contentsOf: directory.appending(path: "identity.p12"))
-    }
-
-    private static func run(_ arguments: [String], in directory: URL) async throws {
-        guard let openssl else { throw MockProviderSupportError(message: "openssl is not installed") }
-        let process = ChildProcess()
-        process.executableURL = openssl
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        guard status == 0 else {
-            throw MockProviderSupportError(message: "openssl \(arguments.first ?? "") exited with status \(status)")
-        }
     }
 }
 

@@ -6,11 +6,12 @@ import SanteCore
 import SanteDMP
 import SanteHTTP
 import SanteMockPlatform
+import SanteTestSupport
 import Testing
 
 @Suite(
     "tls_client_auth end to end against the mock over mutual TLS",
-    .enabled(if: PKCS12Maker.isAvailable, "the openssl command is not installed: mutual TLS tests skipped"))
+    .enabled(if: OpenSSLTool.isAvailable, "the openssl command is not installed: mutual TLS tests skipped"))
 struct TLSClientAuthTests {
     static let patient = INS("279035121518989", system: .test, status: .qualified)
 

@@ -4,6 +4,7 @@ import SanteAsyncHTTPClient
 import SanteCore
 import SanteHTTP
 import SanteMockPlatform
+import SanteTestSupport
 import Testing
 
 @Suite(

@@ -1,53 +1,6 @@
 import Foundation
 import SanteTestSupport
 
-/// Runs the `openssl` command to make test certificates, without blocking a cooperative thread: the process is
-/// awaited through its termination handler, and its outputs are files.
-enum OpenSSLTool {
-    /// The `openssl` executable on the `PATH`, if any.
-    static let executable: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appending(path: "openssl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }()
-
-    /// Whether tests that need `openssl` can run.
-    static var isAvailable: Bool { executable != nil }
-
-    struct Failure: Error, CustomStringConvertible {
-        let arguments: [String]
-        let status: Int32
-        var description: String { "openssl \(arguments.joined(separator: " ")) exited with status \(status)" }
-    }
-
-    /// Runs `openssl` with `arguments` in `directory`.
-    static func run(_ arguments: [String], in directory: URL) async throws {
-        guard let executable else { throw Failure(arguments: arguments, status: -1) }
-        let process = ChildProcess()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in
-                continuation.resume(returning: finished.terminationStatus)
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        guard status == 0 else { throw Failure(arguments: arguments, status: status) }
-    }
-}
-
 /// A self-signed EC P-256 client identity made with `openssl`, in every form the tests need.
 struct GeneratedIdentity {
     let certificatePEM: String
