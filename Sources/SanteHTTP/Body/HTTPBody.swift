@@ -84,6 +84,8 @@ public struct HTTPBody: Sendable {
 
     /// The largest chunk handed out when iterating a body built from bytes.
     static let chunkSize = 64 * 1024
+    /// The most ``collect(upTo:)`` reserves ahead from a declared length: 16 MiB.
+    static let maximumReservation: Int64 = 16 * 1024 * 1024
 
     /// Creates an empty body.
     public init() {
@@ -249,6 +251,10 @@ extension HTTPBody {
             return data
         }
         var collected = Data()
+        if case .known(let declared) = length, declared > 0 {
+            // One allocation instead of regrowing chunk by chunk; capped, as a declared length is only a claim.
+            collected.reserveCapacity(Int(Swift.min(declared, Self.maximumReservation)))
+        }
         for try await chunk in self {
             guard collected.count + chunk.count <= maximumBytes else {
                 throw TooManyBytesError(maximumBytes: maximumBytes)

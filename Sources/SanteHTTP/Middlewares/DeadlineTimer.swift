@@ -1,0 +1,112 @@
+import Dispatch
+import Synchronization
+
+/// One Dispatch timer for every pending deadline of a ``TimeoutMiddleware`` on the system clock.
+///
+/// Racing each request against its own `Task.sleep` costs a child task and a Dispatch timer per request,
+/// and a cancelled sleep keeps its timer until the deadline passes. Here a request adds one entry to a
+/// table and removes it when it finishes; the single timer is set for the earliest deadline, and when it
+/// fires it decides every expired race and sets itself for the next deadline. A timer left set for an
+/// entry that was removed fires once for nothing.
+final class DeadlineTimer: Sendable {
+    private struct Entry {
+        let deadline: UInt64
+        let race: TimeoutRace
+    }
+
+    private struct State {
+        var nextID: UInt64 = 0
+        var entries: [UInt64: Entry] = [:]
+        /// The uptime, in nanoseconds, the timer is set for; `nil` when it is not set.
+        var armedDeadline: UInt64?
+        var source: (any DispatchSourceTimer)?
+    }
+
+    /// How late the timer may fire, so that the system can group wake-ups.
+    private static let leeway = DispatchTimeInterval.milliseconds(5)
+
+    private let state = Mutex(State())
+
+    init() {}
+
+    deinit {
+        state.withLock { $0.source?.cancel() }
+    }
+
+    /// Decides `race` as timed out once `duration` has passed, unless ``remove(_:)`` comes first.
+    /// - Returns: The entry's id, for ``remove(_:)``.
+    func add(_ race: TimeoutRace, after duration: Duration) -> UInt64 {
+        let deadline = Self.deadline(after: duration)
+        return state.withLock { state in
+            state.nextID &+= 1
+            let id = state.nextID
+            state.entries[id] = Entry(deadline: deadline, race: race)
+            if state.armedDeadline.map({ deadline < $0 }) ?? true {
+                arm(&state, at: deadline)
+            }
+            return id
+        }
+    }
+
+    /// Forgets an entry whose request finished.
+    func remove(_ id: UInt64) {
+        _ = state.withLock { $0.entries.removeValue(forKey: id) }
+    }
+
+    /// The number of pending entries (for tests).
+    var pendingCount: Int {
+        state.withLock { $0.entries.count }
+    }
+
+    private func arm(_ state: inout State, at deadline: UInt64) {
+        let source: any DispatchSourceTimer
+        if let existing = state.source {
+            source = existing
+        } else {
+            source = DispatchSource.makeTimerSource(queue: .global())
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: Self.leeway)
+            source.resume()
+            state.source = source
+            state.armedDeadline = deadline
+            return
+        }
+        source.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: Self.leeway)
+        state.armedDeadline = deadline
+    }
+
+    private func fire() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let expired = state.withLock { state -> [TimeoutRace] in
+            var expired: [TimeoutRace] = []
+            var earliest: UInt64?
+            for (id, entry) in state.entries {
+                if entry.deadline <= now {
+                    expired.append(entry.race)
+                    state.entries.removeValue(forKey: id)
+                } else if earliest.map({ entry.deadline < $0 }) ?? true {
+                    earliest = entry.deadline
+                }
+            }
+            if let earliest {
+                arm(&state, at: earliest)
+            } else {
+                state.armedDeadline = nil
+            }
+            return expired
+        }
+        for race in expired { race.decide(.timedOut) }
+    }
+
+    /// The uptime in nanoseconds `duration` from now, saturating instead of overflowing.
+    private static func deadline(after duration: Duration) -> UInt64 {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let components = duration.components
+        guard components.seconds > 0 || (components.seconds == 0 && components.attoseconds > 0) else { return now }
+        let (seconds, overflow) = UInt64(components.seconds).multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, overflowTotal) = now.addingReportingOverflow(
+            seconds &+ UInt64(components.attoseconds / 1_000_000_000))
+        guard !overflow else { return UInt64.max }
+        return overflowTotal ? UInt64.max : total
+    }
+}
