@@ -156,7 +156,7 @@ let package = Package(
         .executableTarget(
             name: "sante",
             dependencies: [
-                "SanteKit", "SanteMockPlatform",
+                "SanteKit", "SanteMockPlatform", "SanteAsyncHTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -279,6 +279,7 @@ let package = Package(
             name: "SanteCLITests",
             dependencies: [
                 "sante", "sante-mock", "slot-finder", "vaccination-chart", "SanteMockPlatform", "SanteTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),

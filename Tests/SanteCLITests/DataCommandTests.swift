@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import SanteMockPlatform
 import Testing
 
@@ -121,6 +122,44 @@ struct DataCommandTests {
             #expect(transfers.first?.faultApplied == "truncatedBody")
             let file = try Data(contentsOf: directory.appending(path: "centres-vaccination.csv"))
             #expect(file.count == report["bytes"] as? Int)
+        }
+    }
+
+    @Test("A connection reset mid-file resumes with Range from the bytes written, not from the start")
+    func downloadResumedWithRange() async throws {
+        let directory = try DataTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let resource = "efe23314-67c4-45d3-89a2-3faef82fae90"
+        let output = directory.appending(path: "vacsi-fra.csv")
+        try await DataTestSupport.withPlatform { platform in
+            let answer = try await DataTestSupport.fetch(
+                platform.baseURL.appending(path: "data/api/2/datasets/resources/\(resource)/"))
+            let catalogue = try #require(try JSONSerialization.jsonObject(with: answer) as? [String: Any])
+            let described = try #require(catalogue["resource"] as? [String: Any])
+            let fileURL = try #require((described["url"] as? String).flatMap { URL(string: $0) })
+            let served = try await DataTestSupport.fetch(fileURL)
+            let cut = served.count / 3
+            #expect(cut > 0)
+            await platform.faults.inject(
+                MockFault(.connectionResetAfterBodyBytes(cut), phase: .afterHandler),
+                on: MockRoute(method: .get, path: fileURL.path), count: 1)
+            let outcome = try await CommandRunner.run(
+                "sante",
+                [
+                    "data", "download", resource, "--output", output.path, "--json", "--mock-url",
+                    platform.baseURL.absoluteString,
+                ])
+            #expect(outcome.status == 0, "stderr: \(outcome.standardError)")
+            let report = try jsonObject(outcome.standardOutput)
+            #expect(report["resumed"] as? Bool == true)
+            #expect(report["attempts"] as? Int == 2)
+            #expect(report["checksumVerified"] as? Bool == true)
+            #expect(try Data(contentsOf: output) == served)
+            #expect(outcome.standardError.contains("resumed where it stopped"))
+            let transfers = await platform.requestLog.entries(forPath: fileURL.path)
+            // The fetch above, the cut transfer, then the rest of the file.
+            #expect(transfers.map(\.status) == [200, 200, 206])
+            #expect(transfers.last?.headers[.range] == "bytes=\(cut)-")
         }
     }
 

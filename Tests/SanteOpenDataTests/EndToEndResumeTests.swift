@@ -138,6 +138,32 @@ struct EndToEndResumeTests {
     }
 
     @Test(
+        "a cut response without ETag or Last-Modified is not resumed: the file is downloaded again from the start",
+        .timeLimit(.minutes(1)))
+    func cutWithoutValidatorStartsAgain() async throws {
+        try await withMockPlatform { platform in
+            let directory = try TestSupport.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let (resource, path, size) = try await Self.vacsiResource(platform)
+            // Before the handler: the mock's own body (not the file) and no validator, cut half-way.
+            await platform.faults.inject(MockFault(.truncatedBody), on: MockRoute(method: .get, path: path), count: 1)
+            let destination = directory.appendingPathComponent("vacsi-fra.csv")
+
+            let result = try await Self.downloader(platform.baseURL.appending(path: "data"))
+                .download(resource, to: destination)
+
+            #expect(result.source == .network(resumed: false))
+            #expect(result.attempts == 2)
+            #expect(result.checksumVerified)
+            #expect(result.byteCount == size)
+            let log = await platform.requestLog.entries(forPath: path)
+            #expect(log.map(\.status) == [200, 200])
+            #expect(log.first?.faultApplied == "truncatedBody")
+            #expect(log.allSatisfy { $0.headers[.range] == nil })
+        }
+    }
+
+    @Test(
         "over URLSessionTransport (buffered on Linux) a cut body is lost, so the file is fetched again whole",
         .timeLimit(.minutes(1)))
     func bufferedTransportRefetches() async throws {

@@ -69,13 +69,18 @@ struct DataDownload: AsyncParsableCommand {
             throw error
         }
         bar.finish()
-        if result.attempts > 1 {
-            Terminal.info("The transfer was resumed: \(result.attempts) attempts.")
+        let resumed = result.source == .network(resumed: true)
+        if resumed {
+            Terminal.info(
+                "The connection dropped; the transfer resumed where it stopped (\(result.attempts) attempts).")
+        } else if result.attempts > 1 {
+            Terminal.info("The transfer was started again: \(result.attempts) attempts.")
         }
         return DownloadReport(
             resource: found.id, title: found.title, url: found.downloadURL?.absoluteString,
             file: destination.path, bytes: result.byteCount, checksumType: result.checksum?.type,
-            checksum: result.checksum?.value, checksumVerified: result.checksumVerified, attempts: result.attempts)
+            checksum: result.checksum?.value, checksumVerified: result.checksumVerified, attempts: result.attempts,
+            resumed: resumed)
     }
 
     /// `--output`, or a file named after the resource inside it when it is a directory.
@@ -110,6 +115,8 @@ struct DownloadReport: Codable {
     let checksum: String?
     /// Whether it matched the catalogue's.
     let checksumVerified: Bool
-    /// The transfers made (more than 1 after a resume).
+    /// The transfers made (more than 1 after a dropped connection).
     let attempts: Int
+    /// Whether a transfer continued from the bytes already written (`Range`) instead of starting again.
+    let resumed: Bool
 }

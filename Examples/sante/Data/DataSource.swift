@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import SanteAsyncHTTPClient
 import SanteKit
 import SanteMockPlatform
 
@@ -43,9 +45,31 @@ struct DataContext: Sendable {
         DataGouvClient(http: try platform.httpClient(baseURL: catalogueURL))
     }
 
+    /// The same settings on the AsyncHTTPClient transport, following redirects, for file downloads.
+    let downloadPlatform: SantePlatform
+
     /// A downloader of catalogue files (files are fetched by absolute URL).
+    ///
+    /// It runs on the AsyncHTTPClient transport, whose response bodies stream: a connection dropped in the
+    /// middle of a file resumes with `Range` from the bytes already written. (URLSession on Linux hands a body
+    /// over only once complete, so a dropped connection would start the file again.) Redirects are followed,
+    /// as catalogue files are often served through one; no credential is sent to the file server.
     func downloader() throws -> ResourceDownloader {
-        ResourceDownloader(http: try platform.httpClient(baseURL: catalogueURL))
+        ResourceDownloader(http: try downloadPlatform.httpClient(baseURL: catalogueURL))
+    }
+
+    /// Builds the context's two platforms (API calls on the default transport, downloads on AsyncHTTPClient).
+    init(environment: SanteEnvironment, logger: Logger, catalogueURL: URL, annuaireURL: URL, mockURL: URL?) {
+        let appProduct = "sante/\(SanteKitVersion.current)"
+        platform = SantePlatform(environment: environment, logger: logger, appProduct: appProduct)
+        var configuration = AsyncHTTPClientTransport.Configuration()
+        configuration.followsRedirects = true
+        downloadPlatform = SantePlatform(
+            environment: environment, transport: AsyncHTTPClientTransport(configuration: configuration),
+            logger: logger, appProduct: appProduct)
+        self.catalogueURL = catalogueURL
+        self.annuaireURL = annuaireURL
+        self.mockURL = mockURL
     }
 
     /// Runs `body` with the server `--base-url` names (`baseURLKind` says which service it is), or with the
@@ -65,10 +89,10 @@ struct DataContext: Sendable {
             let environment = SanteEnvironment(
                 name: "custom", openDataBaseURL: baseURLKind == .catalogue ? baseURL : nil,
                 annuaireBaseURL: baseURLKind == .annuaire ? baseURL : nil)
-            let platform = SantePlatform(
-                environment: environment, logger: logger, appProduct: "sante/\(SanteKitVersion.current)")
             return try await body(
-                DataContext(platform: platform, catalogueURL: baseURL, annuaireURL: baseURL, mockURL: nil))
+                DataContext(
+                    environment: environment, logger: logger, catalogueURL: baseURL, annuaireURL: baseURL,
+                    mockURL: nil))
         }
         return try await MockPlatformSession.with(mockURL: try global.resolvedMockURL()) { session in
             Terminal.info(
@@ -76,11 +100,9 @@ struct DataContext: Sendable {
                     ? "Using a mock platform started in this process at \(session.baseURL.absoluteString)"
                     : "Using the mock platform at \(session.baseURL.absoluteString)")
             let environment = SanteEnvironment.localMock(baseURL: session.baseURL)
-            let platform = SantePlatform(
-                environment: environment, logger: logger, appProduct: "sante/\(SanteKitVersion.current)")
             return try await body(
                 DataContext(
-                    platform: platform, catalogueURL: session.baseURL.appending(path: "data"),
+                    environment: environment, logger: logger, catalogueURL: session.baseURL.appending(path: "data"),
                     annuaireURL: session.baseURL.appending(path: "annuaire/fhir/v2"), mockURL: session.baseURL))
         }
     }

@@ -95,7 +95,13 @@ struct DownloadTransfer {
                         throw OpenDataError.wrap(error, operation: operation)
                     }
                 }
-                existingBytes = await FileOperations.size(of: partial.data) ?? 0
+                if sidecar?.ifRangeValidator == nil {
+                    // Nothing (no strong `ETag`, no `Last-Modified`) could show the rest belongs to the same
+                    // file: download it again from the start rather than append to bytes of unknown origin.
+                    await discardPartialFile()
+                } else {
+                    existingBytes = await FileOperations.size(of: partial.data) ?? 0
+                }
             }
         }
     }
@@ -112,7 +118,7 @@ struct DownloadTransfer {
         hasher = target.checksum?.algorithm.map(ChecksumHasher.init)
         sidecar = await FileOperations.readJSON(PartialDownload.self, from: partial.metadata)
         existingBytes = await FileOperations.size(of: partial.data) ?? 0
-        guard existingBytes > 0, let sidecar, sidecar.matches(target),
+        guard existingBytes > 0, let sidecar, sidecar.matches(target), sidecar.ifRangeValidator != nil,
             target.filesize.map({ existingBytes < $0 }) ?? true
         else {
             await discardPartialFile()
