@@ -279,7 +279,7 @@ let package = Package(
             name: "SanteCLITests",
             dependencies: [
                 "sante", "sante-mock", "slot-finder", "vaccination-chart", "SanteMockPlatform", "SanteTestSupport",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                "SanteAsyncHTTPClient", "SanteHTTP", .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),

@@ -14,6 +14,11 @@ import SanteMockPlatform
 /// ```
 /// Logs go to standard error. SIGINT or SIGTERM stops the server cleanly (exit status 0).
 ///
+/// `--tls-files DIRECTORY` serves HTTPS (and mutual TLS on a second port) with a certificate authority made at
+/// start-up, and writes into the directory what a client needs: `ca.pem` to trust, and `client.pem` with
+/// `client-key.pem` for the seeded `santekit-mtls` client. Two more lines then follow on standard output:
+/// `mutual-tls: https://…` and `tls-files: DIRECTORY`.
+///
 /// `--open-data-scale small|benchmark|rows=N,centres=N` sizes the two generated open-data benchmark files
 /// (`MockPlatform.Configuration.openDataScale`); a bad value is a usage error (exit status 64) naming the problem.
 @main
@@ -47,6 +52,20 @@ struct SanteMockCommand: AsyncParsableCommand {
             valueName: "scale"))
     var openDataScale = "small"
 
+    @Option(
+        name: .customLong("tls-files"),
+        help: ArgumentHelp(
+            "Serve HTTPS and mutual TLS, and write ca.pem, client.pem and client-key.pem into this directory.",
+            discussion: """
+                The certificate authority is made at start-up and lives as long as the process; nothing secret is \
+                kept. ca.pem is the root to trust; client.pem (certificate chain) and client-key.pem (private key, \
+                mode 0600) are a certificate for the seeded tls_client_auth client santekit-mtls \
+                (CN=santekit-mtls,O=SanteKit Mock,C=FR). The directory is created when missing; existing files of \
+                these names are replaced.
+                """,
+            valueName: "directory"))
+    var tlsFiles: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ArgumentParser.ValidationError("--port must be between 0 and 65535.")
@@ -56,6 +75,9 @@ struct SanteMockCommand: AsyncParsableCommand {
                 "--log-level must be one of trace, debug, info, notice, warning, error, critical.")
         }
         _ = try parsedOpenDataScale()
+        if let tlsFiles, tlsFiles.isEmpty {
+            throw ArgumentParser.ValidationError("--tls-files must name a directory.")
+        }
     }
 
     /// The `--open-data-scale` value, or a usage error that says what is wrong with it.
@@ -77,14 +99,26 @@ struct SanteMockCommand: AsyncParsableCommand {
 
         // Trap the signals before starting, so that an early SIGINT still stops the server cleanly.
         let signals = TerminationSignals()
-        let platform = try await MockPlatform.start(
-            MockPlatform.Configuration(
-                host: host, port: port, seed: seed, logger: logger, openDataScale: try parsedOpenDataScale()))
-        StandardOutput.writeLines([
+        var configuration = MockPlatform.Configuration(
+            host: host, port: port, seed: seed, logger: logger, openDataScale: try parsedOpenDataScale())
+        if tlsFiles != nil { configuration.tls = MockTLS() }
+        let platform = try await MockPlatform.start(configuration)
+        var lines = [
             "listening on \(platform.baseURL.absoluteString)",
             "notify-api-key: \(platform.identities.notifyAPIKey)",
             "client-id: \(platform.identities.demoClient.clientID)",
-        ])
+        ]
+        if let tlsFiles {
+            do {
+                let directory = try TLSFiles.write(for: platform, into: URL(fileURLWithPath: tlsFiles))
+                lines.append("mutual-tls: \(platform.mutualTLSBaseURL?.absoluteString ?? "")")
+                lines.append("tls-files: \(directory.path)")
+            } catch {
+                await platform.stop()
+                throw error
+            }
+        }
+        StandardOutput.writeLines(lines)
         let signal = await signals.next()
         logger.info("Stopping", metadata: ["signal": "\(signal)"])
         await platform.stop()
