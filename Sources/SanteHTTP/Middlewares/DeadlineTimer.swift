@@ -65,11 +65,8 @@ final class DeadlineTimer: Sendable {
         } else {
             source = DispatchSource.makeTimerSource(queue: .global())
             source.setEventHandler { [weak self] in self?.fire() }
-            source.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: Self.leeway)
             source.resume()
             state.source = source
-            state.armedDeadline = deadline
-            return
         }
         source.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: Self.leeway)
         state.armedDeadline = deadline
