@@ -32,7 +32,8 @@ extension JSONByteReader {
         while let name = try nextMemberName() {
             let key = name.string
             let value = try readValue()
-            if members.index(forKey: key) == nil { members[key] = value }
+            // One hash in the usual case; a duplicate puts the first value back.
+            if let first = members.updateValue(value, forKey: key) { members[key] = first }
         }
         return members
     }

@@ -20,6 +20,9 @@ package struct JSONMemberName {
         return true
     }
 
+    /// The length of the name in UTF-8 bytes.
+    package var byteCount: Int { unescaped?.utf8.count ?? raw.count }
+
     /// The name as a string.
     package var string: String {
         unescaped ?? String(decoding: raw, as: UTF8.self)

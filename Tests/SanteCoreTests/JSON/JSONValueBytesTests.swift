@@ -105,6 +105,30 @@ struct JSONValueBytesTests {
         #expect(checked > 15_000)
     }
 
+    @Test("long strings read the same whatever the offset of an escape, a control byte or non-ASCII text")
+    func stringOffsets() throws {
+        let specials: [[UInt8]] = [
+            Array(#"\""#.utf8), Array(#"\\"#.utf8), Array(#"\n"#.utf8), Array(#"\u00e9"#.utf8), Array("é".utf8),
+            Array("😷".utf8), [0x01], [0x1F], [0x7F], [0xFF], [0xC3], Array(#"\ud83d\ude37"#.utf8),
+        ]
+        for special in specials {
+            for offset in 0..<40 {
+                for tail in [0, 3, 9, 17] {
+                    let bytes =
+                        [0x22] + Array(repeating: UInt8(ascii: "a"), count: offset) + special
+                        + Array(repeating: UInt8(ascii: "b"), count: tail) + [0x22]
+                    if let expected = JSONByteReaderSupport.foundation(bytes) {
+                        #expect(try JSONByteReaderSupport.parse(bytes) == expected, "\(special) at \(offset)")
+                    } else {
+                        #expect(throws: StreamingReadError.self, "\(special) at \(offset)") {
+                            try JSONByteReaderSupport.parse(bytes)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("random documents round-trip through JSONEncoder and parse like JSONDecoder")
     func randomDocuments() throws {
         var random = JSONByteReaderSupport.Random(seed: 7)
