@@ -10,7 +10,8 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
         self.init()
         try reader.decodeObject(at: [])
         var seen: UInt32 = 0
-        var remaining: [String: JSONValue] = [:]
+        // Unread members go straight into `additionalMembers`: the rules applied after the loop only add
+        // members that are not there (a modelled member is there only when it was `null`).
         var metadata: [String: JSONValue]?
         var rawIDs: [JSONValue?] = [nil, nil, nil]
         var rawVaccines: JSONValue?
@@ -18,7 +19,7 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
             guard let member = Member(name) else {
                 let key = name.string
                 let value = try reader.readValue()
-                if remaining.index(forKey: key) == nil { remaining[key] = value }
+                if let first = additionalMembers.updateValue(value, forKey: key) { additionalMembers[key] = first }
                 continue
             }
             // The first of duplicate members wins, as in JSONDecoder.
@@ -29,7 +30,7 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
             seen |= member.bit
             if try reader.readNull() {
                 // A `null` is kept as published, as `init(from:)` leaves it unread.
-                remaining[member.key] = .null
+                additionalMembers[member.key] = .null
                 continue
             }
             switch member {
@@ -57,14 +58,12 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
                     appointmentSchedules.append(try AppointmentSchedule(json: &reader, at: member.path + [element]))
                 }
                 // An empty list is kept as published, as `init(from:)` leaves it unread.
-                if appointmentSchedules.isEmpty { remaining[member.key] = .array([]) }
+                if appointmentSchedules.isEmpty { additionalMembers[member.key] = .array([]) }
             }
         }
         if let metadata { readMetadata(metadata) }
         readIDs(internalID: rawIDs[0], gid: rawIDs[1], atlasGID: rawIDs[2])
         readVaccines(rawVaccines)
-        let kept = additionalMembers
-        additionalMembers = remaining.merging(kept) { first, _ in first }
     }
 
     /// The members `init(from:)` models.
@@ -82,8 +81,24 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
 
         /// The member named `name`, if it is modelled.
         init?(_ name: JSONMemberName) {
-            guard let index = Self.names.firstIndex(where: { name.matches($0) }) else { return nil }
-            self.init(rawValue: index)
+            // The names' lengths narrow the candidates to one or two.
+            let candidates: [Member]
+            switch name.byteCount {
+            case 3: candidates = [.name, .url, .gid]
+            case 4: candidates = [.type]
+            case 8: candidates = [.location, .metadata]
+            case 9: candidates = [.atlasGID]
+            case 10: candidates = [.platform]
+            case 11: candidates = [.department, .internalID]
+            case 12: candidates = [.nextAppointment, .vaccineType]
+            case 17: candidates = [.appointmentCount]
+            case 21: candidates = [.appointmentSchedules]
+            case 25: candidates = [.appointmentByPhoneOnly]
+            case 29: candidates = [.lastScanWithAvailabilities]
+            default: return nil
+            }
+            guard let member = candidates.first(where: { name.matches(Self.names[$0.rawValue]) }) else { return nil }
+            self = member
         }
 
         /// The JSON name.

@@ -146,15 +146,21 @@ public struct ViteMaDoseCentre: DataGouvModel {
     mutating func readMetadata(_ metadata: [String: JSONValue]) {
         address = metadata["address"]?.stringValue
         phoneNumber = metadata["phone_number"]?.stringValue
+        var allLowercase = false
         if let hours = metadata["business_hours"]?.objectValue {
-            var normalized: [String: String?] = [:]
-            for (day, value) in hours { normalized[day.lowercased()] = value.stringValue }
+            var normalized: [String: String?] = Dictionary(minimumCapacity: hours.count)
+            allLowercase = true
+            for (day, value) in hours {
+                let lowercased = Self.lowercased(day)
+                allLowercase = allLowercase && lowercased == day
+                normalized[lowercased] = value.stringValue
+            }
             businessHours = normalized
         }
         var others = metadata
         if address != nil { others.removeValue(forKey: "address") }
         if phoneNumber != nil { others.removeValue(forKey: "phone_number") }
-        if let hours = metadata["business_hours"]?.objectValue, hours.keys.allSatisfy({ $0 == $0.lowercased() }) {
+        if allLowercase {
             // Lower-case day names re-encode as published; Maiia's `Lundi` is kept as published.
             others.removeValue(forKey: "business_hours")
         }
@@ -212,6 +218,11 @@ public struct ViteMaDoseCentre: DataGouvModel {
         var others = additionalMembers
         others.removeValue(forKey: "metadata")
         try object.finish(with: others)
+    }
+
+    /// `text.lowercased()`, without its cost for ASCII text that has no capital.
+    private static func lowercased(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? text : text.lowercased()
     }
 
     private static func text(_ value: JSONValue) -> String? {
