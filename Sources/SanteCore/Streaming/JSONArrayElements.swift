@@ -75,13 +75,22 @@ where Source.Element: Collection, Source.Element.Element == UInt8 {
         /// The next element's bytes, or `nil` after the array's closing bracket.
         /// - Throws: ``StreamingReadError``, `CancellationError`, or the source's error.
         public mutating func next() async throws -> Data? {
+            try await nextElement { Data($0) }
+        }
+
+        /// The next element's bytes, handed to `body` in place (without a copy), or `nil` after the array's
+        /// closing bracket.
+        /// - Parameter body: Reads the element; the bytes are valid only during the call.
+        /// - Returns: What `body` returns.
+        /// - Throws: ``StreamingReadError``, `CancellationError`, or the source's error.
+        mutating func nextElement<Result>(_ body: (UnsafeRawBufferPointer) -> Result) async throws -> Result? {
             guard !finished else { return nil }
             do {
                 while true {
                     let event = try buffer.withUnsafeBufferPointer { try scanner.scan($0) }
                     switch event {
                     case .element(let range):
-                        return Data(buffer[range])
+                        return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
                     case .arrayEnded:
                         finish()
                         return nil
@@ -191,9 +200,23 @@ where Source.Element: Collection, Source.Element.Element == UInt8 {
         /// - Throws: ``StreamingReadError`` (`.elementDecodingFailed` for an element that does not decode),
         ///   or the source's error.
         public mutating func next() async throws -> Value? {
-            guard let data = try await base.next() else { return nil }
+            let data: Data
+            if let bytesDecodable {
+                guard let outcome = try await base.nextElement({ Self.decode($0, as: bytesDecodable) }) else {
+                    return nil
+                }
+                switch outcome {
+                case .decoded(let value):
+                    index += 1
+                    return value
+                case .failed(let bytes):
+                    data = bytes
+                }
+            } else {
+                guard let next = try await base.next() else { return nil }
+                data = next
+            }
             defer { index += 1 }
-            if let bytesDecodable, let value = Self.decode(data, as: bytesDecodable) { return value }
             do {
                 return try decoder.decode(Value.self, from: data)
             } catch {
@@ -207,9 +230,16 @@ where Source.Element: Collection, Source.Element.Element == UInt8 {
             }
         }
 
-        /// The element read from its bytes, or `nil` when it does not decode so (`JSONDecoder` then decides).
-        private static func decode(_ data: Data, as type: any JSONBytesDecodable.Type) -> Value? {
-            data.withUnsafeBytes { bytes in (try? type.init(jsonBytes: bytes)) as? Value }
+        /// An element read from its bytes, or a copy of the bytes for `JSONDecoder` when it does not decode so.
+        private enum Outcome {
+            case decoded(Value)
+            case failed(Data)
+        }
+
+        /// The element read from its bytes in place; when that fails, `JSONDecoder` decides on a copy.
+        private static func decode(_ bytes: UnsafeRawBufferPointer, as type: any JSONBytesDecodable.Type) -> Outcome {
+            if let value = (try? type.init(jsonBytes: bytes)) as? Value { return .decoded(value) }
+            return .failed(Data(bytes))
         }
 
         private static func summary(of error: DecodingError) -> String {
