@@ -90,6 +90,9 @@ struct ViteMaDoseCentreBytesTests {
         #"{"metadata":{"business_hours":{"Lundi":"9-12","mardi":5}}}"#,
         #"{"metadata":{"business_hours":"closed","address":5,"phone_number":"1","other":{"x":null}}}"#,
         #"{"metadata":{}}"#, #"{"metadata":null}"#,
+        #"{"metadata":{"address":"a","address":"b","business_hours":{"Lundi":"x"},"business_hours":null,"x":1,"x":2}}"#,
+        #"{"metadata":{"address":null,"phone_number":null,"business_hours":{}}}"#,
+        #"{"metadata":{"\u0061ddress":"escaped","phone_number":["1"],"business_hours":[]}}"#,
         // Unknown members, escapes, unicode, numbers.
         #"{"nom":"caf\u00e9 \ud83d\ude37 \"q\" \\ \/ \n\t","emoji":"😷 é","big":12345678901234567890,"neg":-42,"frac":0.000123,"exp":1e3,"f":3.0,"nz":-0.0,"deep":{"a":[1,[2,{"b":null}]]},"t":true}"#,
         // Every known member null.

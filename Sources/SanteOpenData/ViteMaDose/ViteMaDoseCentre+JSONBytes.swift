@@ -12,7 +12,7 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
         var seen: UInt32 = 0
         // Unread members go straight into `additionalMembers`: the rules applied after the loop only add
         // members that are not there (a modelled member is there only when it was `null`).
-        var metadata: [String: JSONValue]?
+        var metadata: Metadata?
         var rawIDs: [JSONValue?] = [nil, nil, nil]
         var rawVaccines: JSONValue?
         while let name = try reader.nextMemberName() {
@@ -38,7 +38,7 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
             case .name: self.name = try reader.decodeString(at: member.path)
             case .url: url = try reader.decodeString(at: member.path)
             case .location: location = try Location(json: &reader, at: member.path)
-            case .metadata: metadata = try reader.decodeMembers(at: member.path)
+            case .metadata: metadata = try Metadata(json: &reader, at: member.path)
             case .nextAppointment: nextAppointment = OpenDataTimestamp(try reader.decodeString(at: member.path))
             case .platform: platform = try reader.decodeString(at: member.path)
             case .type: type = try reader.decodeString(at: member.path)
@@ -61,9 +61,39 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
                 if appointmentSchedules.isEmpty { additionalMembers[member.key] = .array([]) }
             }
         }
-        if let metadata { readMetadata(metadata) }
+        if let metadata {
+            readMetadata(
+                address: metadata.address, phoneNumber: metadata.phoneNumber, businessHours: metadata.businessHours,
+                others: metadata.others)
+        }
         readIDs(internalID: rawIDs[0], gid: rawIDs[1], atlasGID: rawIDs[2])
         readVaccines(rawVaccines)
+    }
+
+    /// The `metadata` object, its three modelled members apart, so that no dictionary holds them.
+    private struct Metadata {
+        var address: JSONValue?
+        var phoneNumber: JSONValue?
+        var businessHours: JSONValue?
+        var others: [String: JSONValue] = [:]
+
+        /// Reads the object (not `null`); the first of duplicate members wins.
+        init(json reader: inout JSONByteReader, at path: @autoclosure () -> [any CodingKey]) throws {
+            try reader.decodeObject(at: path())
+            while let name = try reader.nextMemberName() {
+                let value = try reader.readValue()
+                if name.matches("address") {
+                    if address == nil { address = value }
+                } else if name.matches("phone_number") {
+                    if phoneNumber == nil { phoneNumber = value }
+                } else if name.matches("business_hours") {
+                    if businessHours == nil { businessHours = value }
+                } else {
+                    let key = name.string
+                    if let first = others.updateValue(value, forKey: key) { others[key] = first }
+                }
+            }
+        }
     }
 
     /// The members `init(from:)` models.

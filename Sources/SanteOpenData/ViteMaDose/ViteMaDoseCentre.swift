@@ -144,10 +144,23 @@ public struct ViteMaDoseCentre: DataGouvModel {
     /// Sets the address, phone number and hours from `metadata` (not `null`), and keeps the rest of it, and
     /// capitalised day names as published, in ``additionalMembers``.
     mutating func readMetadata(_ metadata: [String: JSONValue]) {
-        address = metadata["address"]?.stringValue
-        phoneNumber = metadata["phone_number"]?.stringValue
+        var others = metadata
+        let address = others.removeValue(forKey: "address")
+        let phoneNumber = others.removeValue(forKey: "phone_number")
+        let businessHours = others.removeValue(forKey: "business_hours")
+        readMetadata(address: address, phoneNumber: phoneNumber, businessHours: businessHours, others: others)
+    }
+
+    /// ``readMetadata(_:)`` with the three modelled members of `metadata` taken out (`nil` when absent) and
+    /// its other members in `others`.
+    mutating func readMetadata(
+        address: JSONValue?, phoneNumber: JSONValue?, businessHours: JSONValue?, others: [String: JSONValue]
+    ) {
+        var others = others
+        self.address = address?.stringValue
+        self.phoneNumber = phoneNumber?.stringValue
         var allLowercase = false
-        if let hours = metadata["business_hours"]?.objectValue {
+        if let hours = businessHours?.objectValue {
             var normalized: [String: String?] = Dictionary(minimumCapacity: hours.count)
             allLowercase = true
             for (day, value) in hours {
@@ -155,15 +168,13 @@ public struct ViteMaDoseCentre: DataGouvModel {
                 allLowercase = allLowercase && lowercased == day
                 normalized[lowercased] = value.stringValue
             }
-            businessHours = normalized
+            self.businessHours = normalized
         }
-        var others = metadata
-        if address != nil { others.removeValue(forKey: "address") }
-        if phoneNumber != nil { others.removeValue(forKey: "phone_number") }
-        if allLowercase {
-            // Lower-case day names re-encode as published; Maiia's `Lundi` is kept as published.
-            others.removeValue(forKey: "business_hours")
-        }
+        // What the typed members do not hold is kept as published: a non-text address or phone number, and
+        // hours that are not an object or have capitalised day names (Maiia's `Lundi`).
+        if let address, self.address == nil { others["address"] = address }
+        if let phoneNumber, self.phoneNumber == nil { others["phone_number"] = phoneNumber }
+        if let businessHours, !allLowercase { others["business_hours"] = businessHours }
         if !others.isEmpty { additionalMembers["metadata"] = .object(others) }
     }
 
