@@ -28,7 +28,8 @@ extension JSONByteReader {
     /// - Throws: ``StreamingReadError`` on malformed JSON.
     package mutating func readObject() throws -> [String: JSONValue] {
         try beginObject()
-        var members: [String: JSONValue] = [:]
+        // Room for a small object from the start, rather than growing one slot at a time.
+        var members: [String: JSONValue] = Dictionary(minimumCapacity: 8)
         while let name = try nextMemberName() {
             let key = name.string
             let value = try readValue()

@@ -9,6 +9,7 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
     package init(json reader: inout JSONByteReader) throws {
         self.init()
         try reader.decodeObject(at: [])
+        additionalMembers.reserveCapacity(8)
         var seen: UInt32 = 0
         // Unread members go straight into `additionalMembers`: the rules applied after the loop only add
         // members that are not there (a modelled member is there only when it was `null`).
@@ -111,23 +112,23 @@ extension ViteMaDoseCentre: JSONBytesDecodable {
 
         /// The member named `name`, if it is modelled.
         init?(_ name: JSONMemberName) {
-            // The names' lengths narrow the candidates to one or two.
-            let candidates: [Member]
+            // The names' lengths narrow the candidates to one or two, compared without building an array.
+            let member: Member
             switch name.byteCount {
-            case 3: candidates = [.name, .url, .gid]
-            case 4: candidates = [.type]
-            case 8: candidates = [.location, .metadata]
-            case 9: candidates = [.atlasGID]
-            case 10: candidates = [.platform]
-            case 11: candidates = [.department, .internalID]
-            case 12: candidates = [.nextAppointment, .vaccineType]
-            case 17: candidates = [.appointmentCount]
-            case 21: candidates = [.appointmentSchedules]
-            case 25: candidates = [.appointmentByPhoneOnly]
-            case 29: candidates = [.lastScanWithAvailabilities]
+            case 3: member = name.matches("nom") ? .name : name.matches("url") ? .url : .gid
+            case 4: member = .type
+            case 8: member = name.matches("location") ? .location : .metadata
+            case 9: member = .atlasGID
+            case 10: member = .platform
+            case 11: member = name.matches("departement") ? .department : .internalID
+            case 12: member = name.matches("prochain_rdv") ? .nextAppointment : .vaccineType
+            case 17: member = .appointmentCount
+            case 21: member = .appointmentSchedules
+            case 25: member = .appointmentByPhoneOnly
+            case 29: member = .lastScanWithAvailabilities
             default: return nil
             }
-            guard let member = candidates.first(where: { name.matches(Self.names[$0.rawValue]) }) else { return nil }
+            guard name.matches(Self.names[member.rawValue]) else { return nil }
             self = member
         }
 
