@@ -35,14 +35,17 @@ extension JSONByteReader {
         var highBits: UInt8 = 0
         if let base = bytes.baseAddress {
             // Eight bytes at a time while none is a quote, a backslash or a control character.
-            var wideHighBits: UInt64 = 0
+            var wideBits: UInt64 = 0
             while position + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                guard !Self.hasSpecialByte(word) else { break }
-                wideHighBits |= word
+                let word = JSONWordScan.word(base, at: position)
+                guard
+                    !JSONWordScan.contains(UInt8(ascii: "\""), in: word)
+                        && !JSONWordScan.contains(UInt8(ascii: "\\"), in: word) && !JSONWordScan.containsControl(word)
+                else { break }
+                wideBits |= word
                 position += 8
             }
-            if wideHighBits & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+            if JSONWordScan.containsNonASCII(wideBits) { highBits = 0x80 }
         }
         while position < bytes.count {
             let byte = bytes[position]
@@ -57,20 +60,6 @@ extension JSONByteReader {
             position += 1
         }
         throw syntaxError("a string is not closed")
-    }
-
-    /// Whether one of the eight bytes of `word` is `"`, `\\` or below 0x20 (false positives are possible
-    /// after a true one, never false negatives).
-    @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        let zeroQuote = (quotes &- ones) & ~quotes
-        let zeroBackslash = (backslashes &- ones) & ~backslashes
-        let control = (word &- ones &* 0x20) & ~word
-        return (zeroQuote | zeroBackslash | control) & highs != 0
     }
 
     /// Text from UTF-8 bytes, checked unless they are ASCII.
