@@ -6,7 +6,8 @@ import Foundation
 /// - `vacsi-a-dep.csv`: a VACSI-shaped CSV by département and age class, 1,000,000 data rows × 10 columns,
 ///   `;`-separated, `.` decimals: `dep;clage_vacsi;jour;n_dose1;n_complet;n_cum_dose1;n_cum_complet;n_cum_rappel;
 ///   couv_dose1;couv_complet` (about 47 MB);
-/// - `centres.json`: a JSON array of 39,000 Vite Ma Dose vaccination centres in the late-2021 shape (about 50 MB).
+/// - `centres.json`: a JSON array of 30,500 Vite Ma Dose vaccination centres in the late-2021 shape (about 50 MB,
+///   1,640 bytes a centre).
 ///
 /// Both follow the shapes of the mock platform's benchmark-scale files (`OpenDataScale.benchmark`); they are
 /// written here so that the benchmark does not depend on starting the mock.
@@ -16,7 +17,7 @@ enum BenchmarkFiles {
     /// The data rows of the CSV.
     static let csvRowCount = 1_000_000
     /// The centres of the JSON array.
-    static let centreCount = 39_000
+    static let centreCount = 30_500
 
     /// The directory holding both files, shared by the benchmark processes.
     static let directory = FileManager.default.temporaryDirectory

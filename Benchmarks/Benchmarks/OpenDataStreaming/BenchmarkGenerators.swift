@@ -78,7 +78,7 @@ enum BenchmarkGenerators {
         "[\"Pfizer-BioNTech\",\"Moderna\"]", "[\"Pfizer-BioNTech\"]", "[\"Moderna\"]", "[]", "[{\"Janssen\":true}]",
     ]
 
-    /// A JSON array of Vite Ma Dose centres, the late-2021 shape (about 1,300 bytes each).
+    /// A JSON array of Vite Ma Dose centres, the late-2021 shape (about 1,640 bytes each).
     static func writeCentres(count: Int, into output: inout ChunkedFileWriter) throws {
         var random = SeededRandom(seed: 1)
         try output.append("[")

@@ -334,7 +334,18 @@ struct JSONArrayScanner {
                     index += 1
                     continue
                 }
-                // Skip ordinary string bytes quickly.
+                // Skip ordinary string bytes quickly: eight at a time, then one at a time.
+                if let base = buffer.baseAddress {
+                    while index + 8 <= end {
+                        let word = JSONWordScan.word(base, at: index)
+                        if JSONWordScan.contains(Self.quote, in: word)
+                            || JSONWordScan.contains(Self.backslash, in: word)
+                        {
+                            break
+                        }
+                        index += 8
+                    }
+                }
                 while index < end {
                     let byte = buffer[index]
                     if byte == Self.quote || byte == Self.backslash { break }

@@ -117,43 +117,81 @@ public struct ViteMaDoseCentre: DataGouvModel {
     /// Decodes a centre of any era, keeping unknown members.
     public init(from decoder: any Decoder) throws {
         var object = try LosslessObjectReader(decoder)
+        self.init()
         department = try object.optional("departement")
         name = try object.optional("nom")
         url = try object.optional("url")
         location = try object.optional("location")
         if let metadata = try object.optional("metadata", as: [String: JSONValue].self) {
-            address = metadata["address"]?.stringValue
-            phoneNumber = metadata["phone_number"]?.stringValue
-            if let hours = metadata["business_hours"]?.objectValue {
-                var normalized: [String: String?] = [:]
-                for (day, value) in hours { normalized[day.lowercased()] = value.stringValue }
-                businessHours = normalized
-            }
-            var others = metadata
-            if address != nil { others.removeValue(forKey: "address") }
-            if phoneNumber != nil { others.removeValue(forKey: "phone_number") }
-            if let hours = metadata["business_hours"]?.objectValue, hours.keys.allSatisfy({ $0 == $0.lowercased() }) {
-                // Lower-case day names re-encode as published; Maiia's `Lundi` is kept as published.
-                others.removeValue(forKey: "business_hours")
-            }
-            if !others.isEmpty { additionalMembers["metadata"] = .object(others) }
+            readMetadata(metadata)
         }
         nextAppointment = try object.optional("prochain_rdv")
         platform = try object.optional("plateforme")
         type = try object.optional("type")
         appointmentCount = try object.optional("appointment_count")
-        var publishedIDs: [String: JSONValue] = [:]
-        for key in ["internal_id", "gid", "atlas_gid"] {
-            // A number id is read as text and kept as published, so it re-encodes as a number.
-            if let value = try object.optional(key, as: JSONValue.self), value.stringValue == nil {
-                publishedIDs[key] = value
+        readIDs(
+            internalID: try object.optional("internal_id", as: JSONValue.self),
+            gid: try object.optional("gid", as: JSONValue.self),
+            atlasGID: try object.optional("atlas_gid", as: JSONValue.self))
+        readVaccines(try object.optional("vaccine_type", as: JSONValue.self))
+        appointmentByPhoneOnly = try object.optional("appointment_by_phone_only")
+        lastScanWithAvailabilities = try object.optional("last_scan_with_availabilities")
+        appointmentSchedules = try object.array("appointment_schedules")
+        let kept = additionalMembers
+        additionalMembers = try object.remainingMembers().merging(kept) { first, _ in first }
+    }
+
+    /// Sets the address, phone number and hours from `metadata` (not `null`), and keeps the rest of it, and
+    /// capitalised day names as published, in ``additionalMembers``.
+    mutating func readMetadata(_ metadata: [String: JSONValue]) {
+        var others = metadata
+        let address = others.removeValue(forKey: "address")
+        let phoneNumber = others.removeValue(forKey: "phone_number")
+        let businessHours = others.removeValue(forKey: "business_hours")
+        readMetadata(address: address, phoneNumber: phoneNumber, businessHours: businessHours, others: others)
+    }
+
+    /// ``readMetadata(_:)`` with the three modelled members of `metadata` taken out (`nil` when absent) and
+    /// its other members in `others`.
+    mutating func readMetadata(
+        address: JSONValue?, phoneNumber: JSONValue?, businessHours: JSONValue?, others: [String: JSONValue]
+    ) {
+        var others = others
+        self.address = address?.stringValue
+        self.phoneNumber = phoneNumber?.stringValue
+        var allLowercase = false
+        if let hours = businessHours?.objectValue {
+            var normalized: [String: String?] = Dictionary(minimumCapacity: hours.count)
+            allLowercase = true
+            for (day, value) in hours {
+                let lowercased = Self.lowercased(day)
+                allLowercase = allLowercase && lowercased == day
+                normalized[lowercased] = value.stringValue
             }
+            self.businessHours = normalized
         }
-        internalID = try object.optional("internal_id", as: JSONValue.self).flatMap(Self.text)
-        gid = try object.optional("gid", as: JSONValue.self).flatMap(Self.text)
-        atlasGID = try object.optional("atlas_gid", as: JSONValue.self).flatMap(Self.text)
-        additionalMembers.merge(publishedIDs) { first, _ in first }
-        let rawVaccines = try object.optional("vaccine_type", as: JSONValue.self)
+        // What the typed members do not hold is kept as published: a non-text address or phone number, and
+        // hours that are not an object or have capitalised day names (Maiia's `Lundi`).
+        if let address, self.address == nil { others["address"] = address }
+        if let phoneNumber, self.phoneNumber == nil { others["phone_number"] = phoneNumber }
+        if let businessHours, !allLowercase { others["business_hours"] = businessHours }
+        if !others.isEmpty { additionalMembers["metadata"] = .object(others) }
+    }
+
+    /// Sets the ids from their published values (`nil` for absent or `null`); a number id is read as text
+    /// and kept as published in ``additionalMembers``, so it re-encodes as a number.
+    mutating func readIDs(internalID: JSONValue?, gid: JSONValue?, atlasGID: JSONValue?) {
+        for (key, value) in [("internal_id", internalID), ("gid", gid), ("atlas_gid", atlasGID)] {
+            if let value, value.stringValue == nil, additionalMembers[key] == nil { additionalMembers[key] = value }
+        }
+        self.internalID = internalID.flatMap(Self.text)
+        self.gid = gid.flatMap(Self.text)
+        self.atlasGID = atlasGID.flatMap(Self.text)
+    }
+
+    /// Sets ``vaccineTypes`` from the published `vaccine_type` (`nil` for absent or `null`), keeping a value
+    /// that is not a plain list of names as published in ``additionalMembers``.
+    mutating func readVaccines(_ rawVaccines: JSONValue?) {
         vaccineTypes = Self.vaccines(rawVaccines)
         if let rawVaccines,
             vaccineTypes.isEmpty || rawVaccines.arrayValue?.contains(where: { $0.stringValue == nil }) == true
@@ -161,11 +199,6 @@ public struct ViteMaDoseCentre: DataGouvModel {
             // Not a plain list of names: keep the published form as is.
             additionalMembers["vaccine_type"] = rawVaccines
         }
-        appointmentByPhoneOnly = try object.optional("appointment_by_phone_only")
-        lastScanWithAvailabilities = try object.optional("last_scan_with_availabilities")
-        appointmentSchedules = try object.array("appointment_schedules")
-        let kept = additionalMembers
-        additionalMembers = try object.remainingMembers().merging(kept) { first, _ in first }
     }
 
     /// Encodes the centre (in the latest era's shape) and its kept members.
@@ -196,6 +229,11 @@ public struct ViteMaDoseCentre: DataGouvModel {
         var others = additionalMembers
         others.removeValue(forKey: "metadata")
         try object.finish(with: others)
+    }
+
+    /// `text.lowercased()`, without its cost for ASCII text that has no capital.
+    private static func lowercased(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? text : text.lowercased()
     }
 
     private static func text(_ value: JSONValue) -> String? {
