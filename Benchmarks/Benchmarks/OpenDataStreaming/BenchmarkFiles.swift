@@ -21,34 +21,48 @@ enum BenchmarkFiles {
 
     /// The directory holding both files, shared by the benchmark processes.
     static let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("santekit-opendata-benchmark-v2-\(csvRowCount)-\(centreCount)")
+        .appendingPathComponent("santekit-opendata-benchmark-v3-\(csvRowCount)-\(centreCount)")
 
     /// The VACSI-shaped CSV.
     static var csvFile: URL { directory.appendingPathComponent("vacsi-a-dep.csv") }
     /// The JSON array of centres.
     static var jsonFile: URL { directory.appendingPathComponent("centres.json") }
 
+    /// The sum each file was generated with (`n_dose1` of the CSV, `appointment_count` of the centres), written
+    /// next to it so that every benchmark process checks its readers' sums, SanteKit's and Python's alike.
+    static func expectedSum(of file: URL) throws -> Int {
+        let text = try String(contentsOf: sumFile(of: file), encoding: .utf8)
+        guard let sum = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: sumFile(of: file).path])
+        }
+        return sum
+    }
+
     /// Generates the files unless an earlier process already did.
     /// - Throws: When a file cannot be written.
     static func ensureGenerated() throws {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        if !manager.fileExists(atPath: csvFile.path) {
+        if !manager.fileExists(atPath: csvFile.path) || !manager.fileExists(atPath: sumFile(of: csvFile).path) {
             try write(csvFile) { output in try BenchmarkGenerators.writeVacsi(rows: csvRowCount, into: &output) }
         }
-        if !manager.fileExists(atPath: jsonFile.path) {
+        if !manager.fileExists(atPath: jsonFile.path) || !manager.fileExists(atPath: sumFile(of: jsonFile).path) {
             try write(jsonFile) { output in try BenchmarkGenerators.writeCentres(count: centreCount, into: &output) }
         }
     }
 
-    /// Writes a file through a `.partial` file, renamed once complete.
-    private static func write(_ destination: URL, _ generate: (inout ChunkedFileWriter) throws -> Void) throws {
+    /// Where the sum a file was generated with is kept.
+    private static func sumFile(of file: URL) -> URL { file.appendingPathExtension("sum") }
+
+    /// Writes a file through a `.partial` file, renamed once complete, then the sum it was generated with.
+    private static func write(_ destination: URL, _ generate: (inout ChunkedFileWriter) throws -> Int) throws {
         let partial = destination.appendingPathExtension("partial")
         var output = try ChunkedFileWriter(partial)
-        try generate(&output)
+        let sum = try generate(&output)
         try output.finish()
         try? FileManager.default.removeItem(at: destination)
         try FileManager.default.moveItem(at: partial, to: destination)
+        try Data("\(sum)\n".utf8).write(to: sumFile(of: destination), options: .atomic)
     }
 
     /// The size of a file in bytes.

@@ -9,13 +9,15 @@ enum BenchmarkGenerators {
     static let ageClasses = ["04", "09", "11", "17", "24", "29", "39", "49", "59", "64", "69", "74", "79", "80"]
 
     /// A VACSI-shaped CSV: one series per département and age class, days from 2020-12-27, cumulative counts.
-    static func writeVacsi(rows: Int, into output: inout ChunkedFileWriter) throws {
+    /// - Returns: The sum of the `n_dose1` column, which the readers must find.
+    static func writeVacsi(rows: Int, into output: inout ChunkedFileWriter) throws -> Int {
         try output.append(
             "dep;clage_vacsi;jour;n_dose1;n_complet;n_cum_dose1;n_cum_complet;n_cum_rappel;couv_dose1;couv_complet\n")
         var random = SeededRandom(seed: 2021)
         let series = departments.count * ageClasses.count
         let daysPerSeries = (rows + series - 1) / series
         var written = 0
+        var sum = 0
         outer: for department in departments {
             for ageClass in ageClasses {
                 let population = 20_000 + random.next(200_000)
@@ -23,6 +25,7 @@ enum BenchmarkGenerators {
                 for day in 0..<daysPerSeries {
                     guard written < rows else { break outer }
                     let firstDoses = random.next(1 + population / 150)
+                    sum += firstDoses
                     let completed = random.next(1 + population / 180)
                     cumulated.0 += firstDoses
                     cumulated.1 += completed
@@ -37,6 +40,7 @@ enum BenchmarkGenerators {
                 }
             }
         }
+        return sum
     }
 
     /// `YYYY-MM-DD` of day `day` after 2020-12-27 (a simple civil calendar walk).
@@ -79,8 +83,10 @@ enum BenchmarkGenerators {
     ]
 
     /// A JSON array of Vite Ma Dose centres, the late-2021 shape (about 1,640 bytes each).
-    static func writeCentres(count: Int, into output: inout ChunkedFileWriter) throws {
+    /// - Returns: The sum of every centre's `appointment_count`, which the readers must find.
+    static func writeCentres(count: Int, into output: inout ChunkedFileWriter) throws -> Int {
         var random = SeededRandom(seed: 1)
+        var sum = 0
         try output.append("[")
         for index in 0..<count {
             let department = departments[index % departments.count]
@@ -90,6 +96,7 @@ enum BenchmarkGenerators {
             let practice = 160_000 + random.next(40_000)
             let available = random.next(10) < 6
             let slots = available ? 1 + random.next(6000) : 0
+            sum += slots
             let capitalised = platform == "Maiia"
             let schedule = hours[random.next(hours.count)]
             let days = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"].map { day in
@@ -130,6 +137,7 @@ enum BenchmarkGenerators {
             try output.append(index == 0 ? centre : "," + centre)
         }
         try output.append("]")
+        return sum
     }
 }
 

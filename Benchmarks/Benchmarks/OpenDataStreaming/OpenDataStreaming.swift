@@ -41,10 +41,11 @@ let benchmarks: @Sendable () -> Void = {
     let column = BenchmarkFiles.summedColumn
 
     Benchmark("SanteKit CSV: sum n_dose1 (CSVRows.batches)") { benchmark in
+        let expected = try BenchmarkFiles.expectedSum(of: csv)
         for _ in benchmark.scaledIterations {
             let result = try await SanteKitReaders.sumColumnWithBatches(csv, column: column)
-            guard result.rows == BenchmarkFiles.csvRowCount else {
-                benchmark.error("read \(result.rows) rows, expected \(BenchmarkFiles.csvRowCount)")
+            guard result.rows == BenchmarkFiles.csvRowCount, result.sum == expected else {
+                benchmark.error("read \(result.rows) rows summing \(result.sum), expected \(expected)")
                 return
             }
             blackHole(result.sum)
@@ -55,10 +56,11 @@ let benchmarks: @Sendable () -> Void = {
         "SanteKit CSV: sum n_dose1 (CSVRow per row)",
         configuration: .init(metrics: metrics, timeUnits: .milliseconds, maxDuration: .seconds(20), maxIterations: 8)
     ) { benchmark in
+        let expected = try BenchmarkFiles.expectedSum(of: csv)
         for _ in benchmark.scaledIterations {
             let result = try await SanteKitReaders.sumColumnWithRows(csv, column: column)
-            guard result.rows == BenchmarkFiles.csvRowCount else {
-                benchmark.error("read \(result.rows) rows, expected \(BenchmarkFiles.csvRowCount)")
+            guard result.rows == BenchmarkFiles.csvRowCount, result.sum == expected else {
+                benchmark.error("read \(result.rows) rows summing \(result.sum), expected \(expected)")
                 return
             }
             blackHole(result.sum)
@@ -71,10 +73,11 @@ let benchmarks: @Sendable () -> Void = {
             metrics: metrics + [pythonCPU, pythonPeakMemory], timeUnits: .milliseconds, warmupIterations: 1,
             maxDuration: .seconds(20), maxIterations: 10)
     ) { benchmark in
+        let expected = try BenchmarkFiles.expectedSum(of: csv)
         for _ in benchmark.scaledIterations {
             let report = try PythonBaseline.run("csv_sum.py", [csv.path, column])
-            guard report["rows"] == BenchmarkFiles.csvRowCount else {
-                benchmark.error("Python read \(report["rows"] ?? -1) rows")
+            guard report["rows"] == BenchmarkFiles.csvRowCount, report["sum"] == expected else {
+                benchmark.error("Python read \(report["rows"] ?? -1) rows summing \(report["sum"] ?? -1)")
                 return
             }
             benchmark.measurement(pythonCPU, report["cpu_ms"] ?? 0)
@@ -87,10 +90,11 @@ let benchmarks: @Sendable () -> Void = {
         "SanteKit JSON: decode every ViteMaDoseCentre",
         configuration: .init(metrics: metrics, timeUnits: .milliseconds, maxDuration: .seconds(20), maxIterations: 10)
     ) { benchmark in
+        let expected = try BenchmarkFiles.expectedSum(of: json)
         for _ in benchmark.scaledIterations {
             let result = try await SanteKitReaders.decodeCentres(json)
-            guard result.places == BenchmarkFiles.centreCount else {
-                benchmark.error("decoded \(result.places) centres, expected \(BenchmarkFiles.centreCount)")
+            guard result.places == BenchmarkFiles.centreCount, result.sum == expected else {
+                benchmark.error("decoded \(result.places) centres summing \(result.sum), expected \(expected)")
                 return
             }
             blackHole(result.sum)
@@ -117,10 +121,11 @@ let benchmarks: @Sendable () -> Void = {
             metrics: metrics + [pythonCPU, pythonPeakMemory], timeUnits: .milliseconds, warmupIterations: 1,
             maxDuration: .seconds(20), maxIterations: 10)
     ) { benchmark in
+        let expected = try BenchmarkFiles.expectedSum(of: json)
         for _ in benchmark.scaledIterations {
             let report = try PythonBaseline.run("json_places.py", [json.path])
-            guard report["places"] == BenchmarkFiles.centreCount else {
-                benchmark.error("Python read \(report["places"] ?? -1) centres")
+            guard report["places"] == BenchmarkFiles.centreCount, report["sum"] == expected else {
+                benchmark.error("Python read \(report["places"] ?? -1) centres summing \(report["sum"] ?? -1)")
                 return
             }
             benchmark.measurement(pythonCPU, report["cpu_ms"] ?? 0)
