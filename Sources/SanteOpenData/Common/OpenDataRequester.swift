@@ -31,8 +31,20 @@ struct OpenDataRequester: Sendable {
         decoder: JSONDecoder = JSONDecoder()
     ) async throws -> Value {
         do {
-            return try await http.decode(
-                type, for: request, options: RequestOptions(operation: operation), decoder: decoder)
+            guard let readsBytes = Value.self as? any JSONBytesDecodable.Type, decoder.hasDefaultOptions else {
+                return try await http.decode(
+                    type, for: request, options: RequestOptions(operation: operation), decoder: decoder)
+            }
+            // Types that read themselves from bytes skip `JSONDecoder`; a body they cannot read goes to it, so
+            // the error is the one `decode` gives.
+            var request = request
+            if request.headerFields[.accept] == nil { request.headerFields[.accept] = "application/json" }
+            let options = RequestOptions(operation: operation)
+            let (response, data) = try await http.data(for: request, options: options)
+            let value = data.withUnsafeBytes { bytes in try? readsBytes.init(jsonBytes: bytes) }
+            if let value = value as? Value { return value }
+            return try http.decodeJSON(
+                type, from: data, response: response, request: request, options: options, decoder: decoder)
         } catch {
             throw OpenDataError.wrap(error, operation: operation)
         }

@@ -10,7 +10,7 @@ public struct ViteMaDoseDepartmentFile: Hashable, Sendable, Codable {
     /// The centres without slots.
     public var unavailableCentres: [ViteMaDoseCentre]
 
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey {
         case version
         case lastUpdated = "last_updated"
         case availableCentres = "centres_disponibles"
