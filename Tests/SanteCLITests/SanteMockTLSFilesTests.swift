@@ -22,6 +22,15 @@ struct SanteMockTLSFilesTests {
         #expect(lines.count == 5)
     }
 
+    @Test("A directory that cannot be written stops the mock with exit status 1 and says why")
+    func unwritableDirectory() async throws {
+        let outcome = try await CommandRunner.run(
+            "sante-mock", ["--port", "0", "--log-level", "error", "--tls-files", "/proc/sante-mock/none"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("--tls-files: cannot write into /proc/sante-mock/none"))
+        #expect(!outcome.standardOutput.contains("listening on"))
+    }
+
     @Test("An empty --tls-files is a usage error")
     func emptyDirectory() async throws {
         let outcome = try await CommandRunner.run("sante-mock", ["--port", "0", "--tls-files", ""])

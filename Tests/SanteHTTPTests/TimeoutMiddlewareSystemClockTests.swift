@@ -11,11 +11,13 @@ struct TimeoutMiddlewareSystemClockTests {
     /// A transport that answers `/fast` at once and never answers `/slow` (until cancelled).
     struct FastAndSlowTransport: HTTPTransport {
         var cancelled = Counter()
+        var started = Counter()
 
         func send(
             _ request: HTTPRequest, body: HTTPBody?, context: RequestContext
         ) async throws -> (HTTPResponse, HTTPBody?) {
             if request.path == "/slow" {
+                started.increment()
                 do {
                     try await Task.sleep(for: .seconds(3600))
                 } catch {
@@ -27,8 +29,8 @@ struct TimeoutMiddlewareSystemClockTests {
         }
     }
 
-    func stub(cancelled: Counter = Counter()) -> FastAndSlowTransport {
-        FastAndSlowTransport(cancelled: cancelled)
+    func stub(cancelled: Counter = Counter(), started: Counter = Counter()) -> FastAndSlowTransport {
+        FastAndSlowTransport(cancelled: cancelled, started: started)
     }
 
     func request(_ path: String) -> HTTPRequest {
@@ -145,6 +147,26 @@ struct TimeoutMiddlewareSystemClockTests {
                 try await client.send(self.request("/slow"), options: RequestOptions(timeout: .zero))
             })
         #expect(error.code == .timeout)
+    }
+
+    @Test(
+        "A limit beyond a century never fires and adds nothing to the table; one just below it is kept",
+        arguments: [(Duration.seconds(Int64.max), 0), (.seconds(10_000_000_000), 0), (.seconds(99 * 365 * 86_400), 1)])
+    func hugeLimits(limit: Duration, entries: Int) async throws {
+        let started = Counter()
+        let middleware = TimeoutMiddleware(timeout: limit)
+        let client = SanteHTTPClient(
+            baseURL: Fixtures.baseURL, transport: stub(started: started), middlewares: [middleware])
+        let (response, _) = try await client.data(for: request("/fast"))
+        #expect(response.status == .ok)
+        let slow = Task { try await client.send(self.request("/slow")) }
+        while started.count == 0 { await Task.yield() }
+        // A deadline computed wrongly (wrapped round to now) would be in the table, and would soon fire.
+        #expect(middleware.deadlineTimer?.pendingCount == entries)
+        slow.cancel()
+        let error = try #require(await slow.result.failure as? SanteHTTPError)
+        #expect(error.code == .cancelled)
+        #expect(middleware.deadlineTimer?.pendingCount == 0)
     }
 
     @Test("A test clock keeps the sleeping race")

@@ -73,6 +73,11 @@ struct ViteMaDoseDepartmentFileBytesTests {
         #expect(throws: StreamingReadError.self) { try Self.fast(text) }
     }
 
+    /// The check the open-data requester makes, in the same generic context.
+    private static func readsBytes<Value: Decodable>(_ type: Value.Type) -> Bool {
+        Value.self is any JSONBytesDecodable.Type
+    }
+
     @Test("departmentFile against the mock gives what JSONDecoder gives for the same bytes", .timeLimit(.minutes(2)))
     func endToEnd() async throws {
         try await withMockPlatform { platform in
@@ -81,6 +86,9 @@ struct ViteMaDoseDepartmentFileBytesTests {
             let fileURL = platform.baseURL.appending(path: "data/vitemadose/69.json")
             let (_, bytes) = try await http.data(for: try http.makeRequest(.get, path: "69.json"))
             let expected = try JSONDecoder().decode(ViteMaDoseDepartmentFile.self, from: bytes)
+            // The client decodes with a default JSONDecoder, so it takes the byte path.
+            #expect(Self.readsBytes(ViteMaDoseDepartmentFile.self))
+            #expect(JSONDecoder().hasDefaultOptions)
             let file = try await client.departmentFile("69")
             #expect(file == expected)
             #expect(!file.availableCentres.isEmpty)

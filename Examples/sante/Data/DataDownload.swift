@@ -70,11 +70,16 @@ struct DataDownload: AsyncParsableCommand {
         }
         bar.finish()
         let resumed = result.source == .network(resumed: true)
-        if resumed {
+        switch (resumed, result.attempts > 1) {
+        case (true, true):
             Terminal.info(
                 "The connection dropped; the transfer resumed where it stopped (\(result.attempts) attempts).")
-        } else if result.attempts > 1 {
-            Terminal.info("The transfer was started again: \(result.attempts) attempts.")
+        case (true, false):
+            Terminal.info("Resumed the partial file an earlier run left.")
+        case (false, true):
+            Terminal.info("The connection dropped; the transfer started again (\(result.attempts) attempts).")
+        case (false, false):
+            break
         }
         return DownloadReport(
             resource: found.id, title: found.title, url: found.downloadURL?.absoluteString,

@@ -45,15 +45,15 @@ struct DataContext: Sendable {
         DataGouvClient(http: try platform.httpClient(baseURL: catalogueURL))
     }
 
-    /// The same settings on the AsyncHTTPClient transport, following redirects, for file downloads.
+    /// The same settings on the AsyncHTTPClient transport, for file downloads.
     let downloadPlatform: SantePlatform
 
     /// A downloader of catalogue files (files are fetched by absolute URL).
     ///
     /// It runs on the AsyncHTTPClient transport, whose response bodies stream: a connection dropped in the
     /// middle of a file resumes with `Range` from the bytes already written. (URLSession on Linux hands a body
-    /// over only once complete, so a dropped connection would start the file again.) Redirects are followed,
-    /// as catalogue files are often served through one; no credential is sent to the file server.
+    /// over only once complete, so a dropped connection would start the file again.) The downloader follows
+    /// redirects itself, through the pipeline; no credential is sent to the file server.
     func downloader() throws -> ResourceDownloader {
         ResourceDownloader(http: try downloadPlatform.httpClient(baseURL: catalogueURL))
     }
@@ -62,11 +62,8 @@ struct DataContext: Sendable {
     init(environment: SanteEnvironment, logger: Logger, catalogueURL: URL, annuaireURL: URL, mockURL: URL?) {
         let appProduct = "sante/\(SanteKitVersion.current)"
         platform = SantePlatform(environment: environment, logger: logger, appProduct: appProduct)
-        var configuration = AsyncHTTPClientTransport.Configuration()
-        configuration.followsRedirects = true
         downloadPlatform = SantePlatform(
-            environment: environment, transport: AsyncHTTPClientTransport(configuration: configuration),
-            logger: logger, appProduct: appProduct)
+            environment: environment, transport: AsyncHTTPClientTransport(), logger: logger, appProduct: appProduct)
         self.catalogueURL = catalogueURL
         self.annuaireURL = annuaireURL
         self.mockURL = mockURL

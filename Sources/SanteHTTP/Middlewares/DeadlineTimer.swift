@@ -34,9 +34,10 @@ final class DeadlineTimer: Sendable {
     }
 
     /// Decides `race` as timed out once `duration` has passed, unless ``remove(_:)`` comes first.
-    /// - Returns: The entry's id, for ``remove(_:)``.
-    func add(_ race: TimeoutRace, after duration: Duration) -> UInt64 {
-        let deadline = Self.deadline(after: duration)
+    /// - Returns: The entry's id, for ``remove(_:)``; `nil` when the deadline is beyond ``longestWait``, so
+    ///   that the race can never be decided by time (nothing is added).
+    func add(_ race: TimeoutRace, after duration: Duration) -> UInt64? {
+        guard let deadline = Self.deadline(after: duration) else { return nil }
         return state.withLock { state in
             state.nextID &+= 1
             let id = state.nextID
@@ -95,15 +96,20 @@ final class DeadlineTimer: Sendable {
         for race in expired { race.decide(.timedOut) }
     }
 
-    /// The uptime in nanoseconds `duration` from now, saturating instead of overflowing.
-    private static func deadline(after duration: Duration) -> UInt64 {
+    /// The longest wait the timer takes: 100 years. A longer limit never fires, and Dispatch is never given a
+    /// time it could overflow on.
+    static let longestWait = Duration.seconds(100 * 365 * 24 * 3600)
+
+    /// The uptime in nanoseconds `duration` from now (now itself for a zero or negative duration), or `nil`
+    /// beyond ``longestWait``.
+    private static func deadline(after duration: Duration) -> UInt64? {
         let now = DispatchTime.now().uptimeNanoseconds
+        guard duration > .zero else { return now }
+        guard duration <= longestWait else { return nil }
         let components = duration.components
-        guard components.seconds > 0 || (components.seconds == 0 && components.attoseconds > 0) else { return now }
-        let (seconds, overflow) = UInt64(components.seconds).multipliedReportingOverflow(by: 1_000_000_000)
-        let (total, overflowTotal) = now.addingReportingOverflow(
-            seconds &+ UInt64(components.attoseconds / 1_000_000_000))
-        guard !overflow else { return UInt64.max }
-        return overflowTotal ? UInt64.max : total
+        // At most 100 years: about 3.2e18 ns, which fits in a UInt64 next to the uptime.
+        let nanoseconds = UInt64(components.seconds) * 1_000_000_000 + UInt64(components.attoseconds / 1_000_000_000)
+        let (total, overflow) = now.addingReportingOverflow(nanoseconds)
+        return overflow ? nil : total
     }
 }

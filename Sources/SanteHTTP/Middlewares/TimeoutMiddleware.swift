@@ -8,7 +8,9 @@ public import SanteCore
 /// against a sleep on the injected ``SanteClock`` and is cancelled when the sleep wins, so tests drive
 /// timeouts with a `TestClock` instead of waiting. On ``SystemClock`` the middleware does not sleep: each
 /// request's deadline goes into a table served by one timer per middleware, which costs far less per
-/// request than a sleeping task and keeps nothing after the request ends.
+/// request than a sleeping task and keeps nothing after the request ends. That timer counts the system's
+/// uptime, which on Apple platforms stops while the device sleeps: time asleep does not count against the
+/// limit. A limit beyond a century is no limit.
 ///
 /// Placed outside the retry middleware (the standard order), the limit covers the whole logical request,
 /// back-off included; placed inside, it limits each attempt. The limit covers the time until the
@@ -79,7 +81,11 @@ public struct TimeoutMiddleware: HTTPMiddleware {
         timer: DeadlineTimer
     ) async throws -> RaceOutcome {
         let race = TimeoutRace()
-        let entry = timer.add(race, after: limit)
+        guard let entry = timer.add(race, after: limit) else {
+            // A limit of more than a century: nothing to race.
+            let (response, body) = try await next(request, body, context)
+            return .finished(response, body)
+        }
         async let result = runDeciding(race, next, request, body, context)
         switch await race.outcome() {
         case .finished:

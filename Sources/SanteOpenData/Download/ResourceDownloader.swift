@@ -12,7 +12,8 @@ public import SanteHTTP
 ///   attempt asks for the rest with `Range` (and `If-Range`, so a file that changed meanwhile is downloaded
 ///   again from the start), and the checksum still covers the whole file. A partial file left by an
 ///   earlier process is resumed too. A partial file whose response carried no validator (no strong `ETag`,
-///   no `Last-Modified`) is not resumed but downloaded again, as nothing shows the rest is the same file. Resuming needs a transport that streams the body, such as
+///   no `Last-Modified`) is not resumed but downloaded again, as nothing shows the rest is the same file.
+///   Resuming needs a transport that streams the body, such as
 ///   `AsyncHTTPClientTransport`: the pipeline's retry middleware only retries until the response head
 ///   arrives, so the bytes that follow reach the file and a cut is resumed from them. `URLSessionTransport`
 ///   on Linux buffers the whole body and drops it when the connection breaks, so there a cut transfer
