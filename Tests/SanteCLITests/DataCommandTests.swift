@@ -82,14 +82,9 @@ struct DataCommandTests {
             #expect(report["checksumType"] as? String == "sha1")
             #expect(report["attempts"] as? Int == 1)
 
-            let answer = try await DataTestSupport.fetch(
-                platform.baseURL.appending(path: "data/api/2/datasets/resources/\(resource)/"))
-            let catalogue = try #require(try JSONSerialization.jsonObject(with: answer) as? [String: Any])
-            let described = try #require(catalogue["resource"] as? [String: Any])
+            let (described, _, served) = try await Self.servedFile(resource, platform)
             let checksum = try #require(described["checksum"] as? [String: Any])
             #expect(report["checksum"] as? String == checksum["value"] as? String)
-            let fileURL = try #require((described["url"] as? String).flatMap { URL(string: $0) })
-            let served = try await DataTestSupport.fetch(fileURL)
             let written = try Data(contentsOf: output)
             #expect(written == served)
             #expect(report["bytes"] as? Int == served.count)
@@ -132,12 +127,7 @@ struct DataCommandTests {
         let resource = "efe23314-67c4-45d3-89a2-3faef82fae90"
         let output = directory.appending(path: "vacsi-fra.csv")
         try await DataTestSupport.withPlatform { platform in
-            let answer = try await DataTestSupport.fetch(
-                platform.baseURL.appending(path: "data/api/2/datasets/resources/\(resource)/"))
-            let catalogue = try #require(try JSONSerialization.jsonObject(with: answer) as? [String: Any])
-            let described = try #require(catalogue["resource"] as? [String: Any])
-            let fileURL = try #require((described["url"] as? String).flatMap { URL(string: $0) })
-            let served = try await DataTestSupport.fetch(fileURL)
+            let (_, fileURL, served) = try await Self.servedFile(resource, platform)
             let cut = served.count / 3
             #expect(cut > 0)
             await platform.faults.inject(
@@ -161,6 +151,18 @@ struct DataCommandTests {
             #expect(transfers.map(\.status) == [200, 200, 206])
             #expect(transfers.last?.headers[.range] == "bytes=\(cut)-")
         }
+    }
+
+    /// What the catalogue says of `resource`, its file's URL, and the bytes the mock serves there.
+    private static func servedFile(_ resource: String, _ platform: MockPlatform) async throws
+        -> (described: [String: Any], fileURL: URL, served: Data)
+    {
+        let answer = try await DataTestSupport.fetch(
+            platform.baseURL.appending(path: "data/api/2/datasets/resources/\(resource)/"))
+        let catalogue = try #require(try JSONSerialization.jsonObject(with: answer) as? [String: Any])
+        let described = try #require(catalogue["resource"] as? [String: Any])
+        let fileURL = try #require((described["url"] as? String).flatMap { URL(string: $0) })
+        return (described, fileURL, try await DataTestSupport.fetch(fileURL))
     }
 
     @Test("A file whose checksum is not the catalogue's is deleted and the download fails (exit 1)")

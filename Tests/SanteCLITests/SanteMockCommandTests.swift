@@ -125,47 +125,16 @@ struct SanteMockCommandTests {
         "data/files/donnees-relatives-aux-personnes-vaccinees-contre-la-covid-19-1/20230713-135109/"
         + "vacsi-a-dep-2023-07-13-15h50.csv"
 
-    /// Starts `sante-mock --host 127.0.0.1 --port 0` with `arguments`, runs `body` with its base URL, then stops
-    /// it with SIGTERM and checks that it exited cleanly.
+    /// Runs `body` with the base URL of a `sante-mock` started with `arguments` (see `withRunningMockProgram`).
     private static func withRunningMock<T: Sendable>(
         _ arguments: [String], _ body: (URL) async throws -> T
     ) async throws -> T {
-        let process = ChildProcess()
-        process.executableURL = CommandRunner.productsDirectory.appending(path: "sante-mock")
-        process.arguments = ["--host", "127.0.0.1", "--port", "0", "--log-level", "warning"] + arguments
-        process.environment = CommandRunner.cleanEnvironment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try launch(process)
-        do {
-            let result = try await bodyOfRunningMock(output.fileHandleForReading, body)
-            process.terminate()
-            await offThePool { process.waitUntilExit() }
-            #expect(process.terminationStatus == 0)
-            return result
-        } catch {
-            if process.isRunning { process.terminate() }
-            await offThePool { process.waitUntilExit() }
-            throw error
+        try await withRunningMockProgram(arguments, lineCount: 1) { lines in
+            let firstLine = lines.first ?? ""
+            #expect(firstLine.hasPrefix("listening on http://127.0.0.1:"), "\(firstLine)")
+            let url = try #require(URL(string: String(firstLine.dropFirst("listening on ".count))), "\(firstLine)")
+            return try await body(url)
         }
-    }
-
-    /// Reads the `listening on` line from `reader` and runs `body` with the URL it names.
-    private static func bodyOfRunningMock<T: Sendable>(
-        _ reader: FileHandle, _ body: (URL) async throws -> T
-    ) async throws -> T {
-        let firstLine = await offThePool { () -> String in
-            var bytes = Data()
-            while let byte = try? reader.read(upToCount: 1), let first = byte.first, first != UInt8(ascii: "\n") {
-                bytes.append(first)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        #expect(firstLine.hasPrefix("listening on http://127.0.0.1:"), "\(firstLine)")
-        let url = try #require(URL(string: String(firstLine.dropFirst("listening on ".count))), "\(firstLine)")
-        return try await body(url)
     }
 
     /// GETs `url` and returns the body of a 200 answer.

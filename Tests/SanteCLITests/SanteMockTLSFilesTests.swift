@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import SanteAsyncHTTPClient
 import SanteHTTP
-import SanteTestSupport
 import Testing
 
 /// `sante-mock --tls-files DIRECTORY`: HTTPS and mutual TLS from the executable, with the files a client needs.
@@ -14,7 +13,7 @@ struct SanteMockTLSFilesTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = directory.appending(path: "certificates")
         let lines = try await ProgramSlots.shared.withSlot {
-            try await Self.withRunningMock(["--tls-files", files.path]) { lines in
+            try await withRunningMockProgram(["--tls-files", files.path], lineCount: 5) { lines in
                 try await Self.exercise(lines: lines, files: files)
                 return lines
             }
@@ -111,45 +110,5 @@ struct SanteMockTLSFilesTests {
         let (response, responseBody) = try await transport.send(request, body: body, context: RequestContext())
         let data = try await responseBody?.collect(upTo: 1 << 20) ?? Data()
         return (response.status.code, data)
-    }
-
-    /// Starts `sante-mock --port 0` with `arguments`, reads its five lines, runs `body`, then stops it with SIGTERM.
-    private static func withRunningMock<T: Sendable>(
-        _ arguments: [String], _ body: ([String]) async throws -> T
-    ) async throws -> T {
-        let process = ChildProcess()
-        process.executableURL = CommandRunner.productsDirectory.appending(path: "sante-mock")
-        process.arguments = ["--host", "127.0.0.1", "--port", "0", "--log-level", "warning"] + arguments
-        process.environment = CommandRunner.cleanEnvironment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try launch(process)
-        do {
-            let reader = output.fileHandleForReading
-            let lines = await offThePool { () -> [String] in
-                var lines: [String] = []
-                var bytes = Data()
-                while lines.count < 5, let byte = try? reader.read(upToCount: 1), let first = byte.first {
-                    if first == UInt8(ascii: "\n") {
-                        lines.append(String(decoding: bytes, as: UTF8.self))
-                        bytes.removeAll()
-                    } else {
-                        bytes.append(first)
-                    }
-                }
-                return lines
-            }
-            let result = try await body(lines)
-            process.terminate()
-            await offThePool { process.waitUntilExit() }
-            #expect(process.terminationStatus == 0)
-            return result
-        } catch {
-            if process.isRunning { process.terminate() }
-            await offThePool { process.waitUntilExit() }
-            throw error
-        }
     }
 }
