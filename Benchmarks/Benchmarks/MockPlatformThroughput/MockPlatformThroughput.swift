@@ -42,7 +42,7 @@ let benchmarks: @Sendable () -> Void = {
                 guard let fixture = slot.fixture else { return benchmark.error("the mock server is not running") }
                 let serverBefore = ProcessCPUTime.microseconds(of: fixture.server.processIdentifier)
                 let started = ContinuousClock.now
-                let bytes = try await sendConcurrently(total: requestsPerIteration, workers: workers) {
+                let bytes = try await ConcurrentRequests.run(total: requestsPerIteration, workers: workers) {
                     try await fixture.fetch()
                 }
                 let elapsed = ContinuousClock.now - started

@@ -54,39 +54,3 @@ final class ThroughputSlot: Sendable {
         await fixture?.stop()
     }
 }
-
-/// Sends `total` requests from `workers` tasks; returns the bytes received, or -1 when a status was not 200.
-func sendConcurrently(total: Int, workers: Int, _ fetch: @escaping @Sendable () async throws -> Int) async throws
-    -> Int
-{
-    let next = RequestCounter()
-    return try await withThrowingTaskGroup(of: Int.self) { group in
-        for _ in 0..<workers {
-            group.addTask {
-                var bytes = 0
-                while next.take() < total {
-                    let received = try await fetch()
-                    if received < 0 { return -1 }
-                    bytes += received
-                }
-                return bytes
-            }
-        }
-        var bytes = 0
-        for try await received in group {
-            if received < 0 { return -1 }
-            bytes += received
-        }
-        return bytes
-    }
-}
-
-/// The next request number, shared by the workers.
-final class RequestCounter: Sendable {
-    private let value = Atomic<Int>(0)
-
-    /// Returns the next number, starting at 0.
-    func take() -> Int {
-        value.add(1, ordering: .relaxed).oldValue
-    }
-}

@@ -1,4 +1,5 @@
 import Benchmark
+import MockServerSupport
 
 // Four clients fetching the same bytes (`GET /_mock/bytes?count=N`) from an out-of-process `sante-mock`, in the
 // same run, each with a freshly started server and its own connection pool:

@@ -1,10 +1,10 @@
 import Synchronization
 
 /// Sends `total` requests with `workers` tasks that each take the next request number until none is left.
-enum ConcurrentRequests {
+public enum ConcurrentRequests {
     /// Runs `fetch` `total` times on `workers` concurrent tasks (`workers` 1 sends them one after the other).
     /// - Returns: The total number of body bytes received, or a negative number when a response was not 200.
-    static func run(
+    public static func run(
         total: Int, workers: Int, _ fetch: @escaping @Sendable () async throws -> Int
     ) async throws -> Int {
         if workers <= 1 {
