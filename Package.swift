@@ -192,6 +192,7 @@ let package = Package(
             dependencies: [
                 "SanteHTTP", "SanteCore", "SanteMockPlatform",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SanteTransportConformance",
             swiftSettings: strictSettings

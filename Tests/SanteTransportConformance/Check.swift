@@ -29,6 +29,12 @@ extension TransportConformance {
         case requestTimeout
         /// Cancelling the calling task ends the request promptly with `.cancelled`.
         case cancellation
+        /// A deadline in the request context (a timeout middleware's) ends the request promptly with that
+        /// middleware's `.timeout` error, however long the transport's own timeout.
+        case contextDeadline
+        /// Through the standard middlewares, a timeout ends a slow request promptly, with one attempt: no retry
+        /// starts past the deadline.
+        case timeoutThroughStandardMiddlewares
         /// A malformed JSON body comes back as bytes: decoding is not the transport's job.
         case malformedJSONPassthrough
 
@@ -51,6 +57,8 @@ extension TransportConformance {
             case .transportTimeout: TimingChecks.transportTimeout
             case .requestTimeout: TimingChecks.requestTimeout
             case .cancellation: TimingChecks.cancellation
+            case .contextDeadline: DeadlineChecks.contextDeadline
+            case .timeoutThroughStandardMiddlewares: DeadlineChecks.timeoutThroughStandardMiddlewares
             }
         }
     }

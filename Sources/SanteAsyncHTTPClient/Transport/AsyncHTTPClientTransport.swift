@@ -23,7 +23,8 @@ public import SanteHTTP
 ///   (``Configuration/client``) stays yours to shut down, and keeps its own configuration.
 /// - **Redirects are not followed** by the transport's own client: API calls get the 3xx response.
 /// - **Timeouts:** ``Configuration/timeout`` (or the request's `RequestOptions.timeout`) bounds the time until
-///   the response head; ``Configuration/connectTimeout`` and ``Configuration/readTimeout`` bound connecting and
+///   the response head, and so does a `TimeoutMiddleware`'s limit when every step between it and the transport
+///   allows (the request then fails with the middleware's `.timeout` error); ``Configuration/connectTimeout`` and ``Configuration/readTimeout`` bound connecting and
 ///   each wait for data, including while the body streams.
 /// - **TLS:** a ``Configuration/clientIdentity`` and ``Configuration/trustRoots`` are applied to every request
 ///   through AsyncHTTPClient's per-request TLS configuration, whichever client carries it.
@@ -33,7 +34,7 @@ public import SanteHTTP
 ///   `SanteHTTPError.requestWasSent` `false`; connect timeout → `.timeout`, `requestWasSent` `false`; read
 ///   timeout, deadline → `.timeout`; connection closed or reset → `.transport` with `requestWasSent` unknown
 ///   (or `true` once the response has started); TLS handshake failure → `.transport`, not retryable.
-public struct AsyncHTTPClientTransport: HTTPTransport {
+public struct AsyncHTTPClientTransport: HTTPTransport, DeadlineEnforcingTransport {
     /// The configuration the transport was created with.
     public let configuration: Configuration
     private let clientHolder: HTTPClientHolder
@@ -94,12 +95,23 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         }
         if Task.isCancelled { throw errorContext.cancelled(CancellationError()) }
 
-        let deadline = NIODeadline.now() + TimeAmount(context.options.timeout ?? configuration.timeout)
+        let ownDeadline = NIODeadline.now() + TimeAmount(context.options.timeout ?? configuration.timeout)
+        // A timeout middleware's deadline, when it comes first, is enforced here with the middleware's own error.
+        let middlewareDeadline = context.deadline.flatMap { deadline in
+            NIODeadline.uptimeNanoseconds(deadline.uptimeNanoseconds) < ownDeadline ? deadline : nil
+        }
+        if let middlewareDeadline, middlewareDeadline.hasPassed {
+            throw middlewareDeadline.timeoutError(for: request, context: context)
+        }
+        let deadline = middlewareDeadline.map { NIODeadline.uptimeNanoseconds($0.uptimeNanoseconds) } ?? ownDeadline
         let response: HTTPClientResponse
         do {
             response = try await clientHolder.client.execute(clientRequest, deadline: deadline)
         } catch {
             if Task.isCancelled { throw errorContext.cancelled(error) }
+            if let middlewareDeadline, let failure = error as? HTTPClientError, failure == .deadlineExceeded {
+                throw middlewareDeadline.timeoutError(for: request, context: context)
+            }
             throw AsyncHTTPClientErrorMapping.map(error, phase: .exchange, context: errorContext)
         }
 

@@ -5,7 +5,7 @@ import SanteCore
 /// (counted as the bodies stream, so a body that is never read counts zero bytes).
 ///
 /// Place it last (innermost), next to the transport, so that it sees every attempt.
-public struct AccountingMiddleware: HTTPMiddleware {
+public struct AccountingMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// Where the counts go.
     public let accounting: HTTPAccounting
 

@@ -19,7 +19,7 @@ import SanteCore
 /// With ``credentialOrigins`` set, a request to any other origin (scheme, host and port) is refused with a
 /// non-retryable `.validation` ``SanteHTTPError`` before the token is even asked for and before anything is
 /// sent: an absolute link from a response (a paging `next` link, say) cannot carry the token elsewhere.
-public struct AuthenticationMiddleware: HTTPMiddleware {
+public struct AuthenticationMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// Where tokens come from.
     public let provider: any TokenProvider
     /// The header that carries the token (default `Authorization`).

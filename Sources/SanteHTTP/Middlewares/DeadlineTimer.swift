@@ -1,17 +1,24 @@
 import Dispatch
 import Synchronization
 
+/// What a ``DeadlineTimer`` tells when its deadline passes: a timeout race, or a transport's request.
+package protocol DeadlineExpiring: AnyObject, Sendable {
+    /// Called once, on a Dispatch queue, when the deadline passed before the entry was removed.
+    func deadlinePassed()
+}
+
 /// One Dispatch timer for every pending deadline of a ``TimeoutMiddleware`` on the system clock.
 ///
 /// Racing each request against its own `Task.sleep` costs a child task and a Dispatch timer per request,
 /// and a cancelled sleep keeps its timer until the deadline passes. Here a request adds one entry to a
 /// table and removes it when it finishes; the single timer is set for the earliest deadline, and when it
-/// fires it decides every expired race and sets itself for the next deadline. A timer left set for an
-/// entry that was removed fires once for nothing.
-final class DeadlineTimer: Sendable {
+/// fires it tells every expired entry and sets itself for the next deadline. A timer left set for an
+/// entry that was removed fires once for nothing. Transports that enforce a ``RequestDeadline`` add their
+/// requests to the timer the deadline names.
+package final class DeadlineTimer: Sendable {
     private struct Entry {
         let deadline: UInt64
-        let race: TimeoutRace
+        let target: any DeadlineExpiring
     }
 
     private struct State {
@@ -27,21 +34,20 @@ final class DeadlineTimer: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    package init() {}
 
     deinit {
         state.withLock { $0.source?.cancel() }
     }
 
-    /// Decides `race` as timed out once `duration` has passed, unless ``remove(_:)`` comes first.
-    /// - Returns: The entry's id, for ``remove(_:)``; `nil` when the deadline is beyond ``longestWait``, so
-    ///   that the race can never be decided by time (nothing is added).
-    func add(_ race: TimeoutRace, after duration: Duration) -> UInt64? {
-        guard let deadline = Self.deadline(after: duration) else { return nil }
-        return state.withLock { state in
+    /// Tells `target` once the system uptime reaches `deadline` nanoseconds, unless ``remove(_:)`` comes first
+    /// (at once, from the timer's queue, when it has already passed).
+    /// - Returns: The entry's id, for ``remove(_:)``.
+    package func add(_ target: any DeadlineExpiring, atUptime deadline: UInt64) -> UInt64 {
+        state.withLock { state in
             state.nextID &+= 1
             let id = state.nextID
-            state.entries[id] = Entry(deadline: deadline, race: race)
+            state.entries[id] = Entry(deadline: deadline, target: target)
             if state.armedDeadline.map({ deadline < $0 }) ?? true {
                 arm(&state, at: deadline)
             }
@@ -50,7 +56,7 @@ final class DeadlineTimer: Sendable {
     }
 
     /// Forgets an entry whose request finished.
-    func remove(_ id: UInt64) {
+    package func remove(_ id: UInt64) {
         _ = state.withLock { $0.entries.removeValue(forKey: id) }
     }
 
@@ -75,12 +81,12 @@ final class DeadlineTimer: Sendable {
 
     private func fire() {
         let now = DispatchTime.now().uptimeNanoseconds
-        let expired = state.withLock { state -> [TimeoutRace] in
-            var expired: [TimeoutRace] = []
+        let expired = state.withLock { state -> [any DeadlineExpiring] in
+            var expired: [any DeadlineExpiring] = []
             var earliest: UInt64?
             for (id, entry) in state.entries {
                 if entry.deadline <= now {
-                    expired.append(entry.race)
+                    expired.append(entry.target)
                     state.entries.removeValue(forKey: id)
                 } else if earliest.map({ entry.deadline < $0 }) ?? true {
                     earliest = entry.deadline
@@ -93,16 +99,16 @@ final class DeadlineTimer: Sendable {
             }
             return expired
         }
-        for race in expired { race.decide(.timedOut) }
+        for target in expired { target.deadlinePassed() }
     }
 
     /// The longest wait the timer takes: 100 years. A longer limit never fires, and Dispatch is never given a
     /// time it could overflow on.
-    static let longestWait = Duration.seconds(100 * 365 * 24 * 3600)
+    package static let longestWait = Duration.seconds(100 * 365 * 24 * 3600)
 
     /// The uptime in nanoseconds `duration` from now (now itself for a zero or negative duration), or `nil`
     /// beyond ``longestWait``.
-    private static func deadline(after duration: Duration) -> UInt64? {
+    package static func uptime(after duration: Duration) -> UInt64? {
         let now = DispatchTime.now().uptimeNanoseconds
         guard duration > .zero else { return now }
         guard duration <= longestWait else { return nil }

@@ -7,7 +7,7 @@ import SanteCore
 /// default: pass the name your API documents. A request that already carries the header keeps it.
 /// Without this middleware, the key only makes the request eligible for retry and is not sent.
 /// Place it outside the retry middleware so that every attempt carries the same key.
-public struct IdempotencyKeyMiddleware: HTTPMiddleware {
+public struct IdempotencyKeyMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// The header that carries the key.
     public let headerName: HTTPField.Name
 

@@ -10,7 +10,7 @@ import SanteCore
 /// duration, the attempt number, the request id and the operation.
 ///
 /// Place it inside the authentication middleware so that logs show (redacted) exactly what was sent.
-public struct LoggingMiddleware: HTTPMiddleware {
+public struct LoggingMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// The logger that receives the messages.
     public let logger: Logger
     /// What is hidden from the logs.

@@ -5,7 +5,7 @@ public import HTTPTypes
 ///
 /// Place it before (outside) the retry middleware: every attempt of one request then carries the same
 /// identifier, which lets a server operator correlate retries.
-public struct RequestIDMiddleware: HTTPMiddleware {
+public struct RequestIDMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// The default header name, `X-Request-ID`. (The literal is a valid field name: the fallback only
     /// avoids a force unwrap and is never used.)
     public static let defaultHeaderName = HTTPField.Name("X-Request-ID") ?? .via

@@ -19,10 +19,11 @@ public import SanteCore
 ///
 /// Before every attempt it checks for cancellation; it sleeps on the injected ``SanteClock`` (so a
 /// cancelled task stops waiting at once, and tests use a `TestClock`), and stops when the next attempt
-/// would start after the policy's ``RetryPolicy/maximumTotalDuration``. The body of a failed response is
+/// would start after the policy's ``RetryPolicy/maximumTotalDuration``, or after the deadline a
+/// ``TimeoutMiddleware`` above it set (on the system clock): a back-off never runs into a timeout. The body of a failed response is
 /// read and discarded before the retry. When retries run out, the last response is returned (or the last
 /// error thrown) as is.
-public struct RetryMiddleware: HTTPMiddleware {
+public struct RetryMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// The retry policy.
     public let policy: RetryPolicy
     private let clock: any SanteClock
@@ -63,7 +64,7 @@ public struct RetryMiddleware: HTTPMiddleware {
                 guard SanteHTTPError.isRetryableStatus(response.status.code),
                     attempt < policy.maximumAttempts,
                     isSafeToRetry(request, body: body, context: context, requestWasSent: true),
-                    let wait = waitBeforeRetry(attempt, response: response, start: start)
+                    let wait = waitBeforeRetry(attempt, response: response, start: start, deadline: context.deadline)
                 else {
                     return (response, responseBody)
                 }
@@ -96,7 +97,7 @@ public struct RetryMiddleware: HTTPMiddleware {
             failure.isRetryable,
             isSafeToRetry(request, body: body, context: context, requestWasSent: failure.requestWasSent)
         else { return nil }
-        return waitBeforeRetry(attempt, response: nil, start: start)
+        return waitBeforeRetry(attempt, response: nil, start: start, deadline: context.deadline)
     }
 
     /// Whether sending the request again cannot do harm.
@@ -116,8 +117,14 @@ public struct RetryMiddleware: HTTPMiddleware {
         }
     }
 
-    /// The wait before the next attempt, or `nil` when it would end past the policy's total duration.
-    private func waitBeforeRetry(_ attempt: Int, response: HTTPResponse?, start: Date) -> Duration? {
+    /// The wait before the next attempt, or `nil` when it would end past the policy's total duration or the
+    /// request's deadline.
+    private func waitBeforeRetry(
+        _ attempt: Int,
+        response: HTTPResponse?,
+        start: Date,
+        deadline: RequestDeadline?
+    ) -> Duration? {
         var wait = policy.backoff(forRetry: attempt, random: random())
         if policy.honoursRetryAfter, let response,
             let requested = RetryAfter.delay(in: response.headerFields, now: clock.now())
@@ -126,6 +133,7 @@ public struct RetryMiddleware: HTTPMiddleware {
         }
         let elapsed = Duration.interval(clock.now().timeIntervalSince(start))
         guard elapsed + wait <= policy.maximumTotalDuration else { return nil }
+        if let deadline, !deadline.leavesTime(for: wait) { return nil }
         return wait
     }
 }

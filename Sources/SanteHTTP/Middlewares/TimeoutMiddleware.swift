@@ -4,18 +4,28 @@ public import SanteCore
 /// Fails a request with a `.timeout` ``SanteHTTPError`` when the rest of the pipeline takes too long.
 ///
 /// The time allowed is the request's ``RequestOptions/timeout`` when set, otherwise this middleware's
-/// ``timeout`` (the client's default); `nil` for both means no limit. The rest of the pipeline races
-/// against a sleep on the injected ``SanteClock`` and is cancelled when the sleep wins, so tests drive
-/// timeouts with a `TestClock` instead of waiting. On ``SystemClock`` the middleware does not sleep: each
-/// request's deadline goes into a table served by one timer per middleware, which costs far less per
-/// request than a sleeping task and keeps nothing after the request ends. That timer counts the system's
-/// uptime, which on Apple platforms stops while the device sleeps: time asleep does not count against the
-/// limit. A limit beyond a century is no limit.
+/// ``timeout`` (the client's default); `nil` for both means no limit. A limit beyond a century is no limit.
+///
+/// How the limit is kept depends on the clock and on what lies below the middleware:
+/// - On a clock other than ``SystemClock`` (a `TestClock` in tests), the rest of the pipeline races against a
+///   sleep on that clock and is cancelled when the sleep wins, so tests drive timeouts by advancing the clock.
+/// - On ``SystemClock``, the request's deadline travels with it to the transport. When every step between this
+///   middleware and the transport is one of SanteKit's standard middlewares, and the transport is
+///   ``URLSessionTransport`` or the AsyncHTTPClient transport, the transport itself ends the request when the
+///   deadline passes, with this middleware's error: the middleware adds no task and no thread hop. Otherwise (a
+///   middleware of your own below it, or another transport) the rest of the pipeline runs in a child task whose
+///   deadline sits in a table served by one timer per middleware, which keeps nothing after the request ends.
+///   Deadlines count the system's uptime, which on Apple platforms stops while the device sleeps: time asleep
+///   does not count against the limit.
 ///
 /// Placed outside the retry middleware (the standard order), the limit covers the whole logical request,
-/// back-off included; placed inside, it limits each attempt. The limit covers the time until the
-/// response head arrives; a streaming response body is then bounded by the transport's own timeouts.
-public struct TimeoutMiddleware: HTTPMiddleware {
+/// back-off included: on the system clock the retry middleware does not start a back-off that would end past the
+/// deadline, and returns the last response (or throws the last error) instead. Placed inside, it limits each
+/// attempt. The limit covers the time until the response head arrives; a streaming response body is then bounded
+/// by the transport's own timeouts. When the transport keeps the deadline, a wait for an access token counts
+/// against the limit but is not cut short by it: the token provider's own timeouts bound it (SanteKit's providers
+/// use their client's).
+public struct TimeoutMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// The default time allowed, used when the request options give none.
     public let timeout: Duration?
     private let clock: any SanteClock
@@ -45,7 +55,13 @@ public struct TimeoutMiddleware: HTTPMiddleware {
         }
         let outcome: RaceOutcome
         if let deadlineTimer {
-            outcome = try await Self.race(next, request, body, context, limit: limit, timer: deadlineTimer)
+            guard let deadline = RequestDeadline(after: limit, timer: deadlineTimer) else {
+                // A limit of more than a century: nothing to race.
+                return try await next(request, body, context)
+            }
+            var context = context
+            context.deadline = deadline.earliest(with: context.deadline)
+            outcome = try await Self.race(next, request, body, context, deadline: deadline)
         } else {
             outcome = try await Self.race(next, request, body, context, limit: limit, clock: clock)
         }
@@ -53,15 +69,42 @@ public struct TimeoutMiddleware: HTTPMiddleware {
         case .finished(let response, let body):
             return (response, body)
         case .timedOut:
-            throw SanteHTTPError(
-                code: .timeout,
-                message: "no response within \(Self.describe(limit))",
-                operation: context.operation,
-                method: request.method,
-                url: HTTPRedactor.default.redactedURL(of: request),
-                isRetryable: true
-            )
+            throw Self.timeoutError(limit: limit, request: request, context: context)
         }
+    }
+
+    /// Runs the rest of the pipeline with the deadline in its context and no race, for a pipeline whose every
+    /// step below honours the deadline and whose transport enforces it (`makePipeline` decides): no child task,
+    /// no thread hop. On a clock other than the system's, the same as ``intercept(_:body:context:next:)``.
+    func interceptLeavingDeadlineToTransport(
+        _ request: HTTPRequest,
+        body: HTTPBody?,
+        context: RequestContext,
+        next: HTTPHandler
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard let deadlineTimer else {
+            return try await intercept(request, body: body, context: context, next: next)
+        }
+        guard let limit = context.options.timeout ?? timeout,
+            let deadline = RequestDeadline(after: limit, timer: deadlineTimer)
+        else {
+            return try await next(request, body, context)
+        }
+        var context = context
+        context.deadline = deadline.earliest(with: context.deadline)
+        return try await next(request, body, context)
+    }
+
+    /// The error of a request that ran out of time.
+    static func timeoutError(limit: Duration, request: HTTPRequest, context: RequestContext) -> SanteHTTPError {
+        SanteHTTPError(
+            code: .timeout,
+            message: "no response within \(describe(limit))",
+            operation: context.operation,
+            method: request.method,
+            url: HTTPRedactor.default.redactedURL(of: request),
+            isRetryable: true
+        )
     }
 
     private enum RaceOutcome: Sendable {
@@ -77,19 +120,14 @@ public struct TimeoutMiddleware: HTTPMiddleware {
         _ request: HTTPRequest,
         _ body: HTTPBody?,
         _ context: RequestContext,
-        limit: Duration,
-        timer: DeadlineTimer
+        deadline: RequestDeadline
     ) async throws -> RaceOutcome {
         let race = TimeoutRace()
-        guard let entry = timer.add(race, after: limit) else {
-            // A limit of more than a century: nothing to race.
-            let (response, body) = try await next(request, body, context)
-            return .finished(response, body)
-        }
+        let entry = deadline.timer.add(race, atUptime: deadline.uptimeNanoseconds)
         async let result = runDeciding(race, next, request, body, context)
         switch await race.outcome() {
         case .finished:
-            timer.remove(entry)
+            deadline.timer.remove(entry)
             let (response, body) = try await result.get()
             return .finished(response, body)
         case .timedOut:

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// The race between a request and its deadline: decided once, by whichever comes first.
-final class TimeoutRace: Sendable {
+final class TimeoutRace: DeadlineExpiring {
     /// Who won.
     enum Outcome: Sendable {
         /// The request finished (with a response or an error).
@@ -35,6 +35,11 @@ final class TimeoutRace: Sendable {
             }
         }
         waiter?.resume(returning: outcome)
+    }
+
+    /// Decides the race as timed out.
+    func deadlinePassed() {
+        decide(.timedOut)
     }
 
     /// Waits until the race is decided. Only one task may wait.

@@ -5,7 +5,7 @@ import SanteCore
 /// when one is given (for example `SanteKit/0.1.0 MonCabinet/2.3`).
 ///
 /// A request that already has a `User-Agent` keeps it.
-public struct UserAgentMiddleware: HTTPMiddleware {
+public struct UserAgentMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// The header value this middleware sets.
     public let userAgent: String
 

@@ -97,11 +97,21 @@ func makePipeline(_ middlewares: [any HTTPMiddleware], transport: any HTTPTransp
             )
         }
     }
+    // Whether every step below the current one honours a deadline in the context and the transport enforces it:
+    // a timeout middleware then leaves the deadline to the transport instead of racing the steps below.
+    var belowHonoursDeadlines = transport is any DeadlineEnforcingTransport
     for middleware in middlewares.reversed() {
         let next = handler
-        handler = { request, body, context in
-            try await middleware.intercept(request, body: body, context: context, next: next)
+        if belowHonoursDeadlines, let timeout = middleware as? TimeoutMiddleware {
+            handler = { request, body, context in
+                try await timeout.interceptLeavingDeadlineToTransport(request, body: body, context: context, next: next)
+            }
+        } else {
+            handler = { request, body, context in
+                try await middleware.intercept(request, body: body, context: context, next: next)
+            }
         }
+        belowHonoursDeadlines = belowHonoursDeadlines && middleware is any DeadlineHonouringMiddleware
     }
     return handler
 }

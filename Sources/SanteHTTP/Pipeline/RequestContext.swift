@@ -4,6 +4,8 @@ public struct RequestContext: Sendable, Hashable {
     public var options: RequestOptions
     /// The attempt number, starting at 1; the retry middleware increments it for each new attempt.
     public var attempt: Int
+    /// When the response head must have arrived, set by a ``TimeoutMiddleware`` on the system clock.
+    package var deadline: RequestDeadline?
 
     /// Creates a context.
     /// - Parameters:

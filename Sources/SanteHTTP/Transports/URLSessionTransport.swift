@@ -30,6 +30,8 @@ import Synchronization
 ///   server's body is lost in that case). A session you pass in does not get this protection.
 /// - **Cancellation** of the calling task cancels the `URLSessionTask` (bridged with
 ///   `withTaskCancellationHandler`) and throws a `.cancelled` error.
+/// - **A ``TimeoutMiddleware``'s limit** is enforced here, when every step between it and the transport allows:
+///   the task is cancelled when time runs out and the request fails with the middleware's `.timeout` error.
 /// - **Errors** map as follows: cannot connect, host not found, DNS failure, no network →
 ///   `.transport` with ``SanteHTTPError/requestWasSent`` `false`; timed out → `.timeout`; cancelled →
 ///   `.cancelled`; connection lost → `.transport` with `requestWasSent` unknown; body cut short →
@@ -40,7 +42,7 @@ import Synchronization
 ///   connection that breaks before any response, libcurl itself sends the request again on a new
 ///   connection, below the retry middleware.
 /// - Cookies are neither stored nor sent, and nothing is cached, in the session this transport creates.
-public struct URLSessionTransport: HTTPTransport {
+public struct URLSessionTransport: HTTPTransport, DeadlineEnforcingTransport {
     /// How the transport is set up.
     public struct Configuration: Sendable {
         /// The session to use, or `nil` (the default) for an ephemeral session created for this transport
@@ -160,6 +162,10 @@ public struct URLSessionTransport: HTTPTransport {
 
         let session = sessionOwner.session
         let taskBox = TaskBox()
+        let deadline = context.deadline
+        if let deadline, deadline.hasPassed { throw deadline.timeoutError(for: request, context: context) }
+        let deadlineEntry = deadline.map { $0.timer.add(taskBox, atUptime: $0.uptimeNanoseconds) }
+        defer { if let deadline, let deadlineEntry { deadline.timer.remove(deadlineEntry) } }
         do {
             let (data, response) = try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation {
@@ -197,6 +203,7 @@ public struct URLSessionTransport: HTTPTransport {
                     underlyingError: error
                 )
             }
+            if let deadline, taskBox.snapshot.timedOut { throw deadline.timeoutError(for: request, context: context) }
             if let failure = error as? SanteHTTPError { throw failure }
             throw URLErrorMapping.map(error, request: request, context: context)
         }
@@ -212,8 +219,8 @@ public struct URLSessionTransport: HTTPTransport {
         if let error {
             // On Linux a refused authentication challenge ends the task as "cancelled", although the
             // server's 401 response is known: return it.
-            let (task, cancelledByCaller) = taskBox.snapshot
-            if let urlError = error as? URLError, urlError.code == .cancelled, !cancelledByCaller,
+            let (task, cancelled, _) = taskBox.snapshot
+            if let urlError = error as? URLError, urlError.code == .cancelled, !cancelled,
                 let challenged = (task?.response as? HTTPURLResponse)?.httpResponse
             {
                 return .success((Data(), challenged))
@@ -310,18 +317,19 @@ private final class SessionOwner: Sendable {
     }
 }
 
-/// The task of one request, shared between the request and its cancellation handler.
-private final class TaskBox: Sendable {
+/// The task of one request, shared between the request, its cancellation handler and its deadline.
+private final class TaskBox: DeadlineExpiring {
     private struct State {
         var task: URLSessionTask?
         var cancelled = false
+        var timedOut = false
     }
 
     private let state = Mutex(State())
 
-    /// The task, and whether the caller cancelled it.
-    var snapshot: (task: URLSessionTask?, cancelled: Bool) {
-        state.withLock { ($0.task, $0.cancelled) }
+    /// The task, whether it was cancelled (by the caller or the deadline), and whether the deadline passed.
+    var snapshot: (task: URLSessionTask?, cancelled: Bool, timedOut: Bool) {
+        state.withLock { ($0.task, $0.cancelled, $0.timedOut) }
     }
 
     /// Stores the task; returns `false` when cancellation came first (the caller then cancels the task).
@@ -334,8 +342,18 @@ private final class TaskBox: Sendable {
 
     /// Cancels the task, or marks the box so that a task registered later is cancelled at once.
     func cancel() {
+        cancel(timedOut: false)
+    }
+
+    /// Cancels the task because the request's deadline passed.
+    func deadlinePassed() {
+        cancel(timedOut: true)
+    }
+
+    private func cancel(timedOut: Bool) {
         let task = state.withLock { state -> URLSessionTask? in
             state.cancelled = true
+            state.timedOut = state.timedOut || timedOut
             return state.task
         }
         task?.cancel()
