@@ -99,6 +99,25 @@ struct PipelineFastPathTests {
         #expect(identifier != RequestIDMiddleware.randomIdentifier())
     }
 
+    @Test("Random identifiers are version 4 UUIDs: version and variant bits set, the other 122 bits random")
+    func randomIdentifierBits() throws {
+        let allOnes = RequestIDMiddleware.randomUUID(high: .max, low: .max)
+        #expect(allOnes.uuidString.lowercased() == "ffffffff-ffff-4fff-bfff-ffffffffffff")
+        let allZeros = RequestIDMiddleware.randomUUID(high: 0, low: 0)
+        #expect(allZeros.uuidString.lowercased() == "00000000-0000-4000-8000-000000000000")
+        let known = RequestIDMiddleware.randomUUID(high: 0x0123_4567_89AB_CDEF, low: 0xFEDC_BA98_7654_3210)
+        #expect(known.uuidString.lowercased() == "01234567-89ab-4def-bedc-ba9876543210")
+        var seen = Set<String>()
+        for _ in 0..<1000 {
+            let identifier = RequestIDMiddleware.randomIdentifier()
+            let characters = Array(identifier)
+            #expect(characters[14] == "4")
+            #expect("89ab".contains(characters[19]))
+            seen.insert(identifier)
+        }
+        #expect(seen.count == 1000)
+    }
+
     @Test("Accounting keys hosts by their lowercase authority")
     func lowercasedHosts() {
         #expect(AccountingMiddleware.lowercasedHost("api.example.fr:8443") == "api.example.fr:8443")

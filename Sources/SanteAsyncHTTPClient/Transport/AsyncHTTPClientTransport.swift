@@ -115,8 +115,8 @@ public struct AsyncHTTPClientTransport: HTTPTransport, DeadlineEnforcingTranspor
             throw AsyncHTTPClientErrorMapping.map(error, phase: .exchange, context: errorContext)
         }
 
-        let httpResponse = try HTTPResponse(converting: response, context: errorContext)
-        let announcedLength = httpResponse.announcedBodyLength(for: request.method)
+        let (httpResponse, announcedLength) = try HTTPResponse.converting(
+            response, for: request.method, context: errorContext)
         if announcedLength == 0 {
             try await drain(response.body, context: errorContext)
             return (httpResponse, nil)
