@@ -84,6 +84,23 @@ struct PipelineFastPathTests {
         #expect(calls.all == ["inner 5", "outer 5"])
     }
 
+    @Test("An observed stream: observers in order, still single-pass, a short body still throws")
+    func observedStream() async throws {
+        let calls = Recorder<String>()
+        let chunks = [ArraySlice(Array("hel".utf8)), ArraySlice(Array("lo".utf8))]
+        let body = HTTPBody(ArrayAsyncSequence(elements: chunks), length: .known(5))
+            .observingChunks { calls.record("inner \($0)") }
+            .observingChunks { calls.record("outer \($0)") }
+        #expect(body.length == .known(5))
+        #expect(body.iterationBehavior == .single)
+        #expect(try await text(body) == "hello")
+        #expect(calls.all == ["inner 3", "outer 3", "inner 2", "outer 2"])
+        await #expect(throws: HTTPBody.AlreadyIteratedError.self) { _ = try await body.collect(upTo: 100) }
+
+        let short = HTTPBody(ArrayAsyncSequence(elements: chunks), length: .known(9)).observingChunks { _ in }
+        await #expect(throws: HTTPBody.PrematureEndError.self) { _ = try await short.collect(upTo: 100) }
+    }
+
     @Test("Request identifiers are lowercase UUIDs, written like uuidString.lowercased()")
     func requestIdentifiers() throws {
         let known = try #require(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F"))

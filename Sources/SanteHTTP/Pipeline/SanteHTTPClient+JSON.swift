@@ -32,7 +32,7 @@ extension SanteHTTPClient {
         decoder: JSONDecoder = DefaultJSONCoders.decoder
     ) async throws -> Response {
         var request = request
-        if request.headerFields[.accept] == nil {
+        if !request.headerFields.contains(.accept) {
             request.headerFields[.accept] = "application/json"
         }
         let (response, data) = try await self.data(for: request, body: body, options: options)
@@ -162,7 +162,8 @@ extension SanteHTTPClient {
         options: RequestOptions = RequestOptions(),
         decoder: JSONDecoder = DefaultJSONCoders.decoder
     ) throws -> Response {
-        if let empty = EmptyResponse() as? Response { return empty }
+        // A metadata comparison, cheaper than a dynamic cast on every call.
+        if Response.self == EmptyResponse.self, let empty = EmptyResponse() as? Response { return empty }
         do {
             return try decoder.decode(type, from: data)
         } catch {

@@ -38,7 +38,7 @@ struct OpenDataRequester: Sendable {
             // Types that read themselves from bytes skip `JSONDecoder`; a body they cannot read goes to it, so
             // the error is the one `decode` gives.
             var request = request
-            if request.headerFields[.accept] == nil { request.headerFields[.accept] = "application/json" }
+            if !request.headerFields.contains(.accept) { request.headerFields[.accept] = "application/json" }
             let options = RequestOptions(operation: operation)
             let (response, data) = try await http.data(for: request, options: options)
             let value = data.withUnsafeBytes { bytes in try? readsBytes.init(jsonBytes: bytes) }
