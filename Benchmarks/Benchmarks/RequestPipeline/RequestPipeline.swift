@@ -31,6 +31,15 @@ let innermostMiddlewareNames = [
     "accounting", "logging", "authentication", "retry", "timeout", "user agent", "request id",
 ]
 
+/// The paired benchmark's metrics: SanteKit's CPU and wall clock as thousandths of the baseline's, and each side's CPU
+/// per request in microseconds.
+let cpuRatio = BenchmarkMetric.custom("CPU ratio (‰)", polarity: .prefersSmaller, useScalingFactor: false)
+let wallRatio = BenchmarkMetric.custom("Wall-clock ratio (‰)", polarity: .prefersSmaller, useScalingFactor: false)
+let santeKitCPU = BenchmarkMetric.custom(
+    "SanteKit CPU (µs/request)", polarity: .prefersSmaller, useScalingFactor: false)
+let baselineCPU = BenchmarkMetric.custom(
+    "Baseline CPU (µs/request)", polarity: .prefersSmaller, useScalingFactor: false)
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal],
@@ -73,6 +82,31 @@ let benchmarks: @Sendable () -> Void = {
             }
             blackHole(body)
         }
+    }
+
+    // Both sides in the same iteration, alternating blocks of 50 requests (A B B A ...), 1,000 requests a side:
+    // the ratios per iteration, in thousandths (1100 = 1.10×).
+    Benchmark(
+        "Paired: SanteKit ÷ baseline, same iteration (‰)",
+        configuration: .init(
+            metrics: [cpuRatio, wallRatio, santeKitCPU, baselineCPU], scalingFactor: .one, maxIterations: 30)
+    ) { benchmark in
+        guard let fixture = fixtureSlot.fixture else {
+            benchmark.error("the mock server is not running")
+            return
+        }
+        let (santeKit, baseline) = try await PairedComparison.run(
+            blocks: 20, requestsPerBlock: 50,
+            santeKit: { blackHole(try await fixture.sendThroughSanteKit()) },
+            baseline: { blackHole(try await fixture.sendThroughTransport()) })
+        guard santeKit.cpuNanoseconds > 0, baseline.cpuNanoseconds > 0, baseline.wallNanoseconds > 0 else {
+            benchmark.error("no CPU time measured")
+            return
+        }
+        benchmark.measurement(cpuRatio, Int(santeKit.cpuNanoseconds * 1000 / baseline.cpuNanoseconds))
+        benchmark.measurement(wallRatio, Int(santeKit.wallNanoseconds * 1000 / baseline.wallNanoseconds))
+        benchmark.measurement(santeKitCPU, Int(santeKit.cpuNanoseconds / UInt64(santeKit.requests) / 1000))
+        benchmark.measurement(baselineCPU, Int(baseline.cpuNanoseconds / UInt64(baseline.requests) / 1000))
     }
 
     guard runsAttribution else { return }
