@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import HTTPTypes
+import MockServerSupport
 import SanteHTTP
 
 // Two benchmarks against the same out-of-process `sante-mock` setup, measured in the same run:

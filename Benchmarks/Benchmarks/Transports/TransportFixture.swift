@@ -73,7 +73,8 @@ struct TransportFixture: Sendable {
         }
     }
 
-    private init(server: MockServerProcess, path: Path, size: BodySize) throws {
+    /// Builds the client for `path` against a running server.
+    init(server: MockServerProcess, path: Path, size: BodySize) throws {
         self.server = server
         self.path = path
         self.size = size
@@ -132,7 +133,12 @@ struct TransportFixture: Sendable {
 
     /// Stops the server and shuts the bare client down.
     func stop() async {
-        try? await bareClient?.shutdown()
+        await shutDownClient()
         await server.stop()
+    }
+
+    /// Shuts the bare client down, leaving the server running.
+    func shutDownClient() async {
+        try? await bareClient?.shutdown()
     }
 }

@@ -63,4 +63,9 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+    for size in TransportFixture.BodySize.allCases {
+        for workers in [1, 16] {
+            registerPairedBenchmark(size: size, workers: workers)
+        }
+    }
 }

@@ -6,23 +6,26 @@
     import Darwin
 #endif
 
-/// Runs the SanteKit call and the baseline in alternating blocks within one measured iteration, and gives each side's
+/// Runs a SanteKit call and its baseline in alternating blocks within one measured iteration, and gives each side's
 /// process CPU time and wall clock, so that both sides see the same machine at the same moment.
 ///
 /// Separate benchmarks run minutes apart, and on a shared machine their medians move by more than the difference they
 /// compare. Here the blocks go A B B A, so a drift during the iteration falls on both sides alike, and CPU time is
 /// read from `CLOCK_PROCESS_CPUTIME_ID` (nanoseconds, every thread of the process) rather than in 10 ms ticks.
-enum PairedComparison {
+public enum PairedComparison {
     /// The totals of one side.
-    struct Side {
-        var cpuNanoseconds: UInt64 = 0
-        var wallNanoseconds: UInt64 = 0
-        var requests = 0
+    public struct Side: Sendable {
+        /// The process CPU time spent on this side's blocks, in nanoseconds.
+        public var cpuNanoseconds: UInt64 = 0
+        /// The wall-clock time of this side's blocks, in nanoseconds.
+        public var wallNanoseconds: UInt64 = 0
+        /// The number of calls made on this side.
+        public var requests = 0
     }
 
     /// Runs `blocks` blocks of `requestsPerBlock` requests on each side, alternating A B B A.
     /// - Returns: The SanteKit side and the baseline side.
-    static func run(
+    public static func run(
         blocks: Int,
         requestsPerBlock: Int,
         santeKit: () async throws -> Void,
@@ -56,7 +59,7 @@ enum PairedComparison {
     }
 
     /// The CPU time of the whole process (all threads), in nanoseconds.
-    static func processCPUNanoseconds() -> UInt64 {
+    public static func processCPUNanoseconds() -> UInt64 {
         nanoseconds(of: CLOCK_PROCESS_CPUTIME_ID)
     }
 

@@ -1,0 +1,109 @@
+import Benchmark
+import MockServerSupport
+import Synchronization
+
+/// SanteKit on `AsyncHTTPClientTransport` and bare AsyncHTTPClient against one server, for the paired benchmarks:
+/// both sides in the same iteration, in alternating blocks, so that they see the same machine at the same moment.
+struct PairedTransportFixture: Sendable {
+    let server: MockServerProcess
+    let santeKit: TransportFixture
+    let baseline: TransportFixture
+    let size: TransportFixture.BodySize
+
+    /// Starts a server and builds both clients against it.
+    static func start(size: TransportFixture.BodySize) async throws -> PairedTransportFixture {
+        let server = try await MockServerProcess.start()
+        do {
+            return PairedTransportFixture(
+                server: server,
+                santeKit: try TransportFixture(server: server, path: .santeKitOnAsyncHTTPClient, size: size),
+                baseline: try TransportFixture(server: server, path: .bareAsyncHTTPClient, size: size),
+                size: size)
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    /// Shuts the clients down, then the server.
+    func stop() async {
+        await santeKit.shutDownClient()
+        await baseline.shutDownClient()
+        await server.stop()
+    }
+
+    /// Sends `count` requests from `workers` tasks on one side.
+    /// - Throws: ``PairedTransportError`` when the bytes received are not the bytes asked for.
+    static func block(_ fixture: TransportFixture, count: Int, workers: Int) async throws {
+        let bytes = try await ConcurrentRequests.run(total: count, workers: workers) { try await fixture.fetch() }
+        guard bytes == count * fixture.size.rawValue else {
+            throw PairedTransportError(received: bytes, expected: count * fixture.size.rawValue)
+        }
+    }
+}
+
+/// A paired block received other bytes than it asked for.
+struct PairedTransportError: Error, CustomStringConvertible {
+    let received: Int
+    let expected: Int
+    var description: String { "received \(received) bytes, expected \(expected)" }
+}
+
+/// The paired fixture of the benchmark being run.
+final class PairedSlot: Sendable {
+    private let contents = Mutex<PairedTransportFixture?>(nil)
+
+    var fixture: PairedTransportFixture? { contents.withLock { $0 } }
+
+    func setUp(size: TransportFixture.BodySize) async throws {
+        await tearDown()
+        let fixture = try await PairedTransportFixture.start(size: size)
+        contents.withLock { $0 = fixture }
+    }
+
+    func tearDown() async {
+        let fixture = contents.withLock { contents -> PairedTransportFixture? in
+            defer { contents = nil }
+            return contents
+        }
+        await fixture?.stop()
+    }
+}
+
+let pairedSlot = PairedSlot()
+
+/// The paired benchmarks' metrics: SanteKit's requests per second as thousandths of bare AsyncHTTPClient's (the
+/// target is at least 900), and its CPU time as thousandths of the baseline's.
+let throughputRatio = BenchmarkMetric.custom(
+    "Requests/s ratio (‰)", polarity: .prefersLarger, useScalingFactor: false)
+let pairedCPURatio = BenchmarkMetric.custom("CPU ratio (‰)", polarity: .prefersSmaller, useScalingFactor: false)
+
+/// Registers one paired benchmark: `blocks` blocks a side of `requestsPerBlock` requests from `workers` tasks.
+func registerPairedBenchmark(size: TransportFixture.BodySize, workers: Int) {
+    let mode = workers == 1 ? "sequential" : "\(workers) concurrent"
+    let (blocks, requestsPerBlock) = size == .small ? (10, 100) : (8, 8)
+    Benchmark(
+        "Paired: SanteKit on AsyncHTTPClientTransport ÷ bare AsyncHTTPClient, GET \(size.label), \(mode) (‰)",
+        configuration: .init(
+            metrics: [throughputRatio, pairedCPURatio], maxDuration: .seconds(12), maxIterations: 20,
+            setup: { try await pairedSlot.setUp(size: size) },
+            teardown: { await pairedSlot.tearDown() })
+    ) { benchmark in
+        guard let fixture = pairedSlot.fixture else {
+            return benchmark.error("the mock server is not running")
+        }
+        let (santeKit, baseline) = try await PairedComparison.run(
+            blocks: blocks, requestsPerBlock: 1,
+            santeKit: {
+                try await PairedTransportFixture.block(fixture.santeKit, count: requestsPerBlock, workers: workers)
+            },
+            baseline: {
+                try await PairedTransportFixture.block(fixture.baseline, count: requestsPerBlock, workers: workers)
+            })
+        guard santeKit.wallNanoseconds > 0, baseline.cpuNanoseconds > 0 else {
+            return benchmark.error("no time measured")
+        }
+        benchmark.measurement(throughputRatio, Int(baseline.wallNanoseconds * 1000 / santeKit.wallNanoseconds))
+        benchmark.measurement(pairedCPURatio, Int(santeKit.cpuNanoseconds * 1000 / baseline.cpuNanoseconds))
+    }
+}
