@@ -24,8 +24,9 @@ public import SanteHTTP
 /// - **Redirects are not followed** by the transport's own client: API calls get the 3xx response.
 /// - **Timeouts:** ``Configuration/timeout`` (or the request's `RequestOptions.timeout`) bounds the time until
 ///   the response head, and so does a `TimeoutMiddleware`'s limit when every step between it and the transport
-///   allows (the request then fails with the middleware's `.timeout` error); ``Configuration/connectTimeout`` and ``Configuration/readTimeout`` bound connecting and
-///   each wait for data, including while the body streams.
+///   allows (the request then fails with the middleware's `.timeout` error); ``Configuration/connectTimeout``
+///   and ``Configuration/readTimeout`` bound connecting and each wait for data, including while the body
+///   streams.
 /// - **TLS:** a ``Configuration/clientIdentity`` and ``Configuration/trustRoots`` are applied to every request
 ///   through AsyncHTTPClient's per-request TLS configuration, whichever client carries it.
 ///   ``clientCertificateThumbprint()`` gives the RFC 8705 `x5t#S256` value of the client certificate.

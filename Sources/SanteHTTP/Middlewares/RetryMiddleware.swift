@@ -20,9 +20,9 @@ public import SanteCore
 /// Before every attempt it checks for cancellation; it sleeps on the injected ``SanteClock`` (so a
 /// cancelled task stops waiting at once, and tests use a `TestClock`), and stops when the next attempt
 /// would start after the policy's ``RetryPolicy/maximumTotalDuration``, or after the deadline a
-/// ``TimeoutMiddleware`` above it set (on the system clock): a back-off never runs into a timeout. The body of a failed response is
-/// read and discarded before the retry. When retries run out, the last response is returned (or the last
-/// error thrown) as is.
+/// ``TimeoutMiddleware`` above it set (on the system clock): a back-off never runs into a timeout. The body
+/// of a failed response is read and discarded before the retry. When retries run out, the last response is
+/// returned (or the last error thrown) as is.
 public struct RetryMiddleware: HTTPMiddleware, DeadlineHonouringMiddleware {
     /// The retry policy.
     public let policy: RetryPolicy
