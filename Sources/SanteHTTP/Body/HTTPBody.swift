@@ -184,6 +184,8 @@ extension HTTPBody: AsyncSequence {
         private let expectedLength: Length
         private var receivedBytes: Int64 = 0
         private var finished = false
+        /// Told the size of every chunk handed out (see ``HTTPBody/observingChunks(_:)``).
+        private var observer: (@Sendable (Int) -> Void)?
 
         init(expectedLength: Length, produceNext: @escaping () async throws -> ArraySlice<UInt8>?) {
             self.expectedLength = expectedLength
@@ -203,7 +205,20 @@ extension HTTPBody: AsyncSequence {
                 return nil
             }
             receivedBytes += Int64(chunk.count)
+            observer?(chunk.count)
             return chunk
+        }
+
+        /// Adds an observer of the chunks' sizes, told after any observer already there.
+        mutating func addObserver(_ added: @escaping @Sendable (Int) -> Void) {
+            if let existing = observer {
+                observer = { count in
+                    existing(count)
+                    added(count)
+                }
+            } else {
+                observer = added
+            }
         }
     }
 
@@ -324,8 +339,20 @@ extension HTTPBody {
                 iterationBehavior: iterationBehavior
             )
         case .sequence:
+            // The same iterator, told of its chunks: no second layer of iteration. The base keeps its own
+            // single-pass guard and length check.
+            let base = self
             return HTTPBody(
-                ObservedChunks(base: self, observer: observer), length: length, iterationBehavior: iterationBehavior)
+                storage: .sequence(
+                    makeIterator: {
+                        var iterator = base.makeAsyncIterator()
+                        iterator.addObserver(observer)
+                        return iterator
+                    },
+                    guard: nil),
+                length: length,
+                iterationBehavior: iterationBehavior
+            )
         }
     }
 }
@@ -373,28 +400,5 @@ private final class DataChunker {
         let chunk = ArraySlice(data[offset..<end])
         offset = end
         return chunk
-    }
-}
-
-/// A body's chunks, reported to an observer as they are read.
-private struct ObservedChunks: AsyncSequence, Sendable {
-    typealias Element = ArraySlice<UInt8>
-
-    let base: HTTPBody
-    let observer: @Sendable (Int) -> Void
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var base: HTTPBody.Iterator
-        let observer: @Sendable (Int) -> Void
-
-        mutating func next() async throws -> ArraySlice<UInt8>? {
-            guard let chunk = try await base.next() else { return nil }
-            observer(chunk.count)
-            return chunk
-        }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: base.makeAsyncIterator(), observer: observer)
     }
 }
