@@ -72,7 +72,12 @@ final class CannedHTTPServer: Sendable {
             let path = requestLine.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
             let response = responses[path] ?? "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             let bytes = Array(response.utf8)
-            _ = bytes.withUnsafeBufferPointer { write(connection, $0.baseAddress, $0.count) }
+            // A client that already hung up must not kill the test process with SIGPIPE.
+            #if canImport(Glibc)
+                _ = bytes.withUnsafeBufferPointer { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            #else
+                _ = bytes.withUnsafeBufferPointer { write(connection, $0.baseAddress, $0.count) }
+            #endif
             close(connection)
         }
     }
