@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import HTTPTypes
+import MockServerSupport
 import SanteDMP
 
 // DMP publish and retrieve against an out-of-process `sante-mock`, each against a bare-transport baseline measured
@@ -17,7 +18,7 @@ import SanteDMP
 //
 // Every benchmark gets a freshly started server. Each iteration is one request.
 
-let slot = DocumentSlot()
+let slot = BenchmarkFixtureSlot<DocumentFixture>()
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -27,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(15),
         maxIterations: DocumentFixture.capturedTransactions - 3
     )
-    Benchmark.setup = { try await slot.setUp() }
+    Benchmark.setup = { try await slot.setUp { try await DocumentFixture.start() } }
     Benchmark.teardown = { await slot.tearDown() }
 
     Benchmark("SanteDMP publish (ITI-65) 64 KiB") { benchmark in

@@ -13,7 +13,7 @@ import Synchronization
 
 /// One `sante-mock` process, a DMP client for its seeded general practitioner, a stored document to retrieve, and
 /// transactions captured from the same client for the baseline.
-struct DocumentFixture: Sendable {
+struct DocumentFixture: BenchmarkFixture {
     /// The size of every document: 64 KiB, a typical PDF report.
     static let documentSize = 64 * 1024
     /// How many transactions are captured for the baseline (each one is sent once: unique ids never repeat).
@@ -140,4 +140,11 @@ final class TransactionCursor: Sendable {
 struct FixtureError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+extension DocumentFixture {
+    /// Stops the server.
+    func stop() async {
+        await server.stop()
+    }
 }

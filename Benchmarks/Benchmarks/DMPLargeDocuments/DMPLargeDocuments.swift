@@ -15,7 +15,7 @@ import SanteDMP
 // - "download 50 MB to a file": `DMPClient.download(_:to:)`, streamed to disk, size and SHA-1 checked.
 // - "retrieve 50 MB, streamed": `DMPClient.retrieve(_:)`, every chunk read and dropped, size and SHA-1 checked.
 
-let slot = LargeDocumentSlot()
+let slot = BenchmarkFixtureSlot<LargeDocumentFixture>()
 
 let idleResident = BenchmarkMetric.custom("Idle resident (kB)", useScalingFactor: false)
 let peakAboveIdle = BenchmarkMetric.custom("Peak above idle (kB)", useScalingFactor: false)
@@ -37,7 +37,7 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1,
         maxDuration: .seconds(30),
         maxIterations: 8,
-        setup: { try await slot.setUp() },
+        setup: { try await slot.setUp { try await LargeDocumentFixture.start() } },
         teardown: { await slot.tearDown() }
     )
 

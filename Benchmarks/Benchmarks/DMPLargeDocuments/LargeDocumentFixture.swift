@@ -8,11 +8,10 @@ import SanteAsyncHTTPClient
 import SanteCore
 import SanteDMP
 import SanteHTTP
-import Synchronization
 
 /// One `sante-mock` process, a DMP client on ``AsyncHTTPClientTransport`` for its seeded general practitioner, a
 /// 50 MB document file, and that document stored once (for retrieval).
-struct LargeDocumentFixture: Sendable {
+struct LargeDocumentFixture: BenchmarkFixture {
     /// The size of the document: 50 MB.
     static let documentSize = 50 * 1_000_000
 
@@ -104,25 +103,4 @@ struct LargeDocumentFixture: Sendable {
 struct LargeDocumentError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
-}
-
-/// The fixture of the benchmark being run.
-final class LargeDocumentSlot: Sendable {
-    private let contents = Mutex<LargeDocumentFixture?>(nil)
-
-    var fixture: LargeDocumentFixture? { contents.withLock { $0 } }
-
-    func setUp() async throws {
-        await tearDown()
-        let fixture = try await LargeDocumentFixture.start()
-        contents.withLock { $0 = fixture }
-    }
-
-    func tearDown() async {
-        let fixture = contents.withLock { contents -> LargeDocumentFixture? in
-            defer { contents = nil }
-            return contents
-        }
-        await fixture?.stop()
-    }
 }

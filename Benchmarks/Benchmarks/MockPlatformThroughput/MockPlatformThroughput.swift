@@ -13,7 +13,7 @@ import SanteMockPlatform
 //   the `stop()` that follows each iteration is not measured.
 // - "MockPlatform.start + stop (in process)": both.
 
-let slot = ThroughputSlot()
+let slot = BenchmarkFixtureSlot<ThroughputFixture>()
 
 let requestsPerSecond = BenchmarkMetric.custom("Requests/s", polarity: .prefersLarger, useScalingFactor: false)
 let serverCPU = BenchmarkMetric.custom("Server CPU per iteration (ms)", useScalingFactor: false)
@@ -36,7 +36,9 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark(
                 "sante-mock throughput: GET \(label), \(workers) concurrent (\(requestsPerIteration) per iteration)",
                 configuration: .init(
-                    setup: { try await slot.setUp(connections: workers, route: route) },
+                    setup: {
+                        try await slot.setUp { try await ThroughputFixture.start(connections: workers, route: route) }
+                    },
                     teardown: { await slot.tearDown() })
             ) { benchmark in
                 guard let fixture = slot.fixture else { return benchmark.error("the mock server is not running") }

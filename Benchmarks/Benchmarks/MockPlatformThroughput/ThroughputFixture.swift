@@ -3,10 +3,9 @@ import Foundation
 import MockServerSupport
 import NIOCore
 import NIOHTTP1
-import Synchronization
 
 /// One out-of-process `sante-mock` and a bare AsyncHTTPClient allowed as many connections as there are workers.
-struct ThroughputFixture: Sendable {
+struct ThroughputFixture: BenchmarkFixture {
     let server: MockServerProcess
     let client: HTTPClient
     let request: HTTPClientRequest
@@ -31,26 +30,5 @@ struct ThroughputFixture: Sendable {
     func stop() async {
         try? await client.shutdown()
         await server.stop()
-    }
-}
-
-/// The fixture of the benchmark being run.
-final class ThroughputSlot: Sendable {
-    private let contents = Mutex<ThroughputFixture?>(nil)
-
-    var fixture: ThroughputFixture? { contents.withLock { $0 } }
-
-    func setUp(connections: Int, route: String) async throws {
-        await tearDown()
-        let fixture = try await ThroughputFixture.start(connections: connections, route: route)
-        contents.withLock { $0 = fixture }
-    }
-
-    func tearDown() async {
-        let fixture = contents.withLock { contents -> ThroughputFixture? in
-            defer { contents = nil }
-            return contents
-        }
-        await fixture?.stop()
     }
 }

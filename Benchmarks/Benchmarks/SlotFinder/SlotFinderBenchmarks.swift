@@ -1,4 +1,5 @@
 import Benchmark
+import MockServerSupport
 import SanteOpenData
 
 // The slot finder over the 101 départements against an out-of-process `sante-mock` that adds 50 ms of latency to
@@ -17,7 +18,7 @@ import SanteOpenData
 // the files it then caches.
 
 /// The server and clients of the benchmark being run.
-let fixtureSlot = FixtureSlot()
+let fixtureSlot = BenchmarkFixtureSlot<SlotFinderFixture>()
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -28,7 +29,7 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(15),
         maxIterations: 30
     )
-    Benchmark.setup = { try await fixtureSlot.setUp() }
+    Benchmark.setup = { try await fixtureSlot.setUp { try await SlotFinderFixture.start() } }
     Benchmark.teardown = { await fixtureSlot.tearDown() }
 
     Benchmark("Baseline: one département file (one round of latency)") { benchmark in

@@ -9,7 +9,7 @@ import SanteOpenData
 
 /// One out-of-process `sante-mock` whose Vite Ma Dose files answer after an injected latency, and the clients the
 /// benchmarks run against it.
-struct SlotFinderFixture: Sendable {
+struct SlotFinderFixture: BenchmarkFixture {
     /// The latency the mock adds to every Vite Ma Dose file.
     static let injectedLatency: Duration = .milliseconds(50)
     /// The département fetched alone by the one-round baseline.

@@ -1,10 +1,9 @@
 import Benchmark
 import MockServerSupport
-import Synchronization
 
 /// SanteKit on `AsyncHTTPClientTransport` and bare AsyncHTTPClient against one server, for the paired benchmarks:
 /// both sides in the same iteration, in alternating blocks, so that they see the same machine at the same moment.
-struct PairedTransportFixture: Sendable {
+struct PairedTransportFixture: BenchmarkFixture {
     let server: MockServerProcess
     let santeKit: TransportFixture
     let baseline: TransportFixture
@@ -50,27 +49,7 @@ struct PairedTransportError: Error, CustomStringConvertible {
 }
 
 /// The paired fixture of the benchmark being run.
-final class PairedSlot: Sendable {
-    private let contents = Mutex<PairedTransportFixture?>(nil)
-
-    var fixture: PairedTransportFixture? { contents.withLock { $0 } }
-
-    func setUp(size: TransportFixture.BodySize) async throws {
-        await tearDown()
-        let fixture = try await PairedTransportFixture.start(size: size)
-        contents.withLock { $0 = fixture }
-    }
-
-    func tearDown() async {
-        let fixture = contents.withLock { contents -> PairedTransportFixture? in
-            defer { contents = nil }
-            return contents
-        }
-        await fixture?.stop()
-    }
-}
-
-let pairedSlot = PairedSlot()
+let pairedSlot = BenchmarkFixtureSlot<PairedTransportFixture>()
 
 /// The paired benchmarks' metrics: SanteKit's requests per second as thousandths of bare AsyncHTTPClient's (the
 /// target is at least 900), and its CPU time as thousandths of the baseline's.
@@ -86,7 +65,7 @@ func registerPairedBenchmark(size: TransportFixture.BodySize, workers: Int) {
         "Paired: SanteKit on AsyncHTTPClientTransport ÷ bare AsyncHTTPClient, GET \(size.label), \(mode) (‰)",
         configuration: .init(
             metrics: [throughputRatio, pairedCPURatio], maxDuration: .seconds(12), maxIterations: 20,
-            setup: { try await pairedSlot.setUp(size: size) },
+            setup: { try await pairedSlot.setUp { try await PairedTransportFixture.start(size: size) } },
             teardown: { await pairedSlot.tearDown() })
     ) { benchmark in
         guard let fixture = pairedSlot.fixture else {

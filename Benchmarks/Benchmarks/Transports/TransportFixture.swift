@@ -12,7 +12,7 @@ import SanteHTTP
 /// The four ways of fetching the same bytes from the same out-of-process `sante-mock`, each with its own
 /// connection pool: bare AsyncHTTPClient, SanteKit on ``AsyncHTTPClientTransport``, SanteKit on
 /// `URLSessionTransport`, and bare `URLSessionTransport`.
-struct TransportFixture: Sendable {
+struct TransportFixture: BenchmarkFixture {
     /// The response sizes measured, served by `GET /_mock/bytes?count=N` (the same bytes for every path).
     enum BodySize: Int, Sendable, CaseIterable {
         /// About the size of a small JSON answer.

@@ -15,7 +15,7 @@ import MockServerSupport
 // Two sizes (350 B, 1 MiB), one after the other ("sequential") or from 16 tasks at once ("16 concurrent").
 // Each iteration sends `requestsPerIteration` requests; the custom metric "Requests/s" is computed per iteration.
 
-let slot = FixtureSlot()
+let slot = BenchmarkFixtureSlot<TransportFixture>()
 
 /// The custom metric: requests per second over one iteration.
 let requestsPerSecond = BenchmarkMetric.custom("Requests/s", polarity: .prefersLarger, useScalingFactor: false)
@@ -43,7 +43,7 @@ let benchmarks: @Sendable () -> Void = {
                 Benchmark(
                     name,
                     configuration: .init(
-                        setup: { try await slot.setUp(path: path, size: size) },
+                        setup: { try await slot.setUp { try await TransportFixture.start(path: path, size: size) } },
                         teardown: { await slot.tearDown() })
                 ) { benchmark in
                     guard let fixture = slot.fixture else {
