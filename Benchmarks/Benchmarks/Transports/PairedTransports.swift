@@ -10,13 +10,18 @@ struct PairedTransportFixture: BenchmarkFixture {
     let size: TransportFixture.BodySize
 
     /// Starts a server and builds both clients against it.
-    static func start(size: TransportFixture.BodySize) async throws -> PairedTransportFixture {
+    /// - Parameters:
+    ///   - size: The response size.
+    ///   - baseline: The bare AsyncHTTPClient configuration compared against.
+    static func start(
+        size: TransportFixture.BodySize, baseline: TransportFixture.Path
+    ) async throws -> PairedTransportFixture {
         let server = try await MockServerProcess.start()
         do {
             return PairedTransportFixture(
                 server: server,
                 santeKit: try TransportFixture(server: server, path: .santeKitOnAsyncHTTPClient, size: size),
-                baseline: try TransportFixture(server: server, path: .bareAsyncHTTPClient, size: size),
+                baseline: try TransportFixture(server: server, path: baseline, size: size),
                 size: size)
         } catch {
             await server.stop()
@@ -58,14 +63,22 @@ let throughputRatio = BenchmarkMetric.custom(
 let pairedCPURatio = BenchmarkMetric.custom("CPU ratio (‰)", polarity: .prefersSmaller, useScalingFactor: false)
 
 /// Registers one paired benchmark: `blocks` blocks a side of `requestsPerBlock` requests from `workers` tasks.
-func registerPairedBenchmark(size: TransportFixture.BodySize, workers: Int) {
+/// - Parameters:
+///   - size: The response size.
+///   - workers: The number of tasks sending at once.
+///   - baseline: Bare AsyncHTTPClient with its default configuration, or with the timeouts the transport sets.
+func registerPairedBenchmark(size: TransportFixture.BodySize, workers: Int, baseline: TransportFixture.Path) {
     let mode = workers == 1 ? "sequential" : "\(workers) concurrent"
     let (blocks, requestsPerBlock) = size == .small ? (10, 100) : (8, 8)
+    let baselineName =
+        baseline == .bareAsyncHTTPClient ? "bare AsyncHTTPClient" : "bare AsyncHTTPClient with the same timeouts"
     Benchmark(
-        "Paired: SanteKit on AsyncHTTPClientTransport ÷ bare AsyncHTTPClient, GET \(size.label), \(mode) (‰)",
+        "Paired: SanteKit on AsyncHTTPClientTransport ÷ \(baselineName), GET \(size.label), \(mode) (‰)",
         configuration: .init(
             metrics: [throughputRatio, pairedCPURatio], maxDuration: .seconds(12), maxIterations: 20,
-            setup: { try await pairedSlot.setUp { try await PairedTransportFixture.start(size: size) } },
+            setup: {
+                try await pairedSlot.setUp { try await PairedTransportFixture.start(size: size, baseline: baseline) }
+            },
             teardown: { await pairedSlot.tearDown() })
     ) { benchmark in
         guard let fixture = pairedSlot.fixture else {

@@ -9,9 +9,9 @@ import SanteAsyncHTTPClient
 import SanteCore
 import SanteHTTP
 
-/// The four ways of fetching the same bytes from the same out-of-process `sante-mock`, each with its own
-/// connection pool: bare AsyncHTTPClient, SanteKit on ``AsyncHTTPClientTransport``, SanteKit on
-/// `URLSessionTransport`, and bare `URLSessionTransport`.
+/// The ways of fetching the same bytes from the same out-of-process `sante-mock`, each with its own connection pool:
+/// bare AsyncHTTPClient (with its default configuration, or with the transport's timeouts), bare and SanteKit on
+/// ``AsyncHTTPClientTransport``, SanteKit on `URLSessionTransport`, and bare `URLSessionTransport`.
 struct TransportFixture: BenchmarkFixture {
     /// The response sizes measured, served by `GET /_mock/bytes?count=N` (the same bytes for every path).
     enum BodySize: Int, Sendable, CaseIterable {
@@ -26,6 +26,7 @@ struct TransportFixture: BenchmarkFixture {
     /// Which client sends.
     enum Path: Sendable, CaseIterable {
         case bareAsyncHTTPClient
+        case bareAsyncHTTPClientWithTransportTimeouts
         case bareAsyncHTTPClientTransport
         case santeKitOnAsyncHTTPClient
         case santeKitOnAsyncHTTPClientWithoutTimeout
@@ -35,6 +36,8 @@ struct TransportFixture: BenchmarkFixture {
         var label: String {
             switch self {
             case .bareAsyncHTTPClient: "Baseline: bare AsyncHTTPClient"
+            case .bareAsyncHTTPClientWithTransportTimeouts:
+                "Baseline: bare AsyncHTTPClient with the transport's timeouts"
             case .bareAsyncHTTPClientTransport: "Bare AsyncHTTPClientTransport"
             case .santeKitOnAsyncHTTPClient: "SanteKit on AsyncHTTPClientTransport"
             case .santeKitOnAsyncHTTPClientWithoutTimeout: "SanteKit on AsyncHTTPClientTransport, no TimeoutMiddleware"
@@ -88,6 +91,16 @@ struct TransportFixture: BenchmarkFixture {
             // What an application using AsyncHTTPClient directly writes: its own client, default configuration.
             self.bareClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
             self.transport = nil
+        case .bareAsyncHTTPClientWithTransportTimeouts:
+            // The same, with the connect and read timeouts `AsyncHTTPClientTransport` sets by default.
+            let defaults = AsyncHTTPClientTransport.Configuration()
+            self.bareClient = HTTPClient(
+                eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                configuration: HTTPClient.Configuration(
+                    timeout: HTTPClient.Configuration.Timeout(
+                        connect: TimeAmount(defaults.connectTimeout),
+                        read: defaults.readTimeout.map { TimeAmount($0) })))
+            self.transport = nil
         case .santeKitOnAsyncHTTPClient, .santeKitOnAsyncHTTPClientWithoutTimeout, .bareAsyncHTTPClientTransport:
             self.bareClient = nil
             self.transport = AsyncHTTPClientTransport()
@@ -113,7 +126,7 @@ struct TransportFixture: BenchmarkFixture {
     /// Sends one request on this fixture's path and returns the number of body bytes received.
     func fetch() async throws -> Int {
         switch path {
-        case .bareAsyncHTTPClient:
+        case .bareAsyncHTTPClient, .bareAsyncHTTPClientWithTransportTimeouts:
             guard let bareClient else { return 0 }
             let response = try await bareClient.execute(bareRequest, timeout: .seconds(30))
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)

@@ -1,11 +1,14 @@
 import Benchmark
 import MockServerSupport
 
-// Four clients fetching the same bytes (`GET /_mock/bytes?count=N`) from an out-of-process `sante-mock`, in the
+// Clients fetching the same bytes (`GET /_mock/bytes?count=N`) from an out-of-process `sante-mock`, in the
 // same run, each with a freshly started server and its own connection pool:
 //
 // - "Baseline: bare AsyncHTTPClient": `HTTPClient.execute` on a client with AsyncHTTPClient's default
 //   configuration (8 connections per host), the body collected.
+// - "Baseline: bare AsyncHTTPClient with the transport's timeouts": the same with the connect (10 s) and read (60 s)
+//   timeouts that `AsyncHTTPClientTransport` sets by default. AsyncHTTPClient re-arms its read timer on every read.
+// - "Bare AsyncHTTPClientTransport": `AsyncHTTPClientTransport.send`, the body collected, no middleware.
 // - "SanteKit on AsyncHTTPClientTransport": `SanteHTTPClient.data(for:)` through the standard middlewares (request
 //   id, user agent, timeout, retry, no-op logging, accounting) over an `AsyncHTTPClientTransport()` with its own
 //   default client.
@@ -65,7 +68,9 @@ let benchmarks: @Sendable () -> Void = {
     }
     for size in TransportFixture.BodySize.allCases {
         for workers in [1, 16] {
-            registerPairedBenchmark(size: size, workers: workers)
+            for baseline in [TransportFixture.Path.bareAsyncHTTPClient, .bareAsyncHTTPClientWithTransportTimeouts] {
+                registerPairedBenchmark(size: size, workers: workers, baseline: baseline)
+            }
         }
     }
 }

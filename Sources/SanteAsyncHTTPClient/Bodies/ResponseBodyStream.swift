@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import SanteHTTP
 
@@ -6,6 +7,7 @@ import SanteHTTP
 ///
 /// Errors become `SanteHTTPError`s; a body that ends before its announced `Content-Length` throws a
 /// `.transport` error saying it was truncated. The stream keeps the transport's client alive until it is read.
+/// Collecting the body copies each buffer once, straight into the collected `Data`.
 struct ResponseBodyStream: AsyncSequence, Sendable {
     typealias Element = ArraySlice<UInt8>
 
@@ -14,7 +16,7 @@ struct ResponseBodyStream: AsyncSequence, Sendable {
     let context: RequestErrorContext
     let clientHolder: HTTPClientHolder
 
-    struct AsyncIterator: AsyncIteratorProtocol {
+    struct AsyncIterator: HTTPBodyAppendingIterator {
         var base: HTTPClientResponse.Body.AsyncIterator
         let expectedBytes: Int64?
         let context: RequestErrorContext
@@ -22,6 +24,18 @@ struct ResponseBodyStream: AsyncSequence, Sendable {
         var receivedBytes: Int64 = 0
 
         mutating func next() async throws -> ArraySlice<UInt8>? {
+            guard let buffer = try await nextBuffer() else { return nil }
+            return ArraySlice(buffer.readableBytesView)
+        }
+
+        mutating func appendNext(to data: inout Data) async throws -> Int? {
+            guard let buffer = try await nextBuffer() else { return nil }
+            buffer.withUnsafeReadableBytes { bytes in data.append(bytes.assumingMemoryBound(to: UInt8.self)) }
+            return buffer.readableBytes
+        }
+
+        /// The next buffer from the network, or `nil` at the end of a complete body.
+        private mutating func nextBuffer() async throws -> ByteBuffer? {
             let buffer: ByteBuffer?
             do {
                 buffer = try await base.next()
@@ -41,7 +55,7 @@ struct ResponseBodyStream: AsyncSequence, Sendable {
                 return nil
             }
             receivedBytes += Int64(buffer.readableBytes)
-            return ArraySlice(buffer.readableBytesView)
+            return buffer
         }
     }
 

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import HTTPTypes
 import NIOHTTP1
 import SanteCore
@@ -21,12 +22,19 @@ extension HTTPClientRequest {
                 .validation, "the request has no absolute http or https URL (scheme, authority and path are required)",
                 sent: false, retryable: false)
         }
-        let path = request.path ?? "/"
-        self.init(url: scheme + "://" + authority + (path.isEmpty ? "/" : path))
+        let path = request.path.flatMap { $0.isEmpty ? nil : $0 } ?? "/"
+        var url = ""
+        url.reserveCapacity(scheme.utf8.count + 3 + authority.utf8.count + path.utf8.count)
+        url += scheme
+        url += "://"
+        url += authority
+        url += path
+        self.init(url: url)
         self.method = HTTPMethod(rawValue: request.method.rawValue)
 
         var announcedLength: Int64?
         var headers = HTTPHeaders()
+        headers.reserveCapacity(request.headerFields.count)
         for field in request.headerFields {
             switch field.name {
             case .contentLength:
@@ -47,7 +55,12 @@ extension HTTPClientRequest {
             case .unknown:
                 length = announcedLength.map { .known($0) } ?? .unknown
             }
-            self.body = .stream(RequestBodyStream(body: body), length: length)
+            if let data = body.bufferedData {
+                // Bytes already in memory go as they are, without a copy into a buffer per chunk.
+                self.body = .bytes(data, length: length)
+            } else {
+                self.body = .stream(RequestBodyStream(body: body), length: length)
+            }
         }
     }
 }

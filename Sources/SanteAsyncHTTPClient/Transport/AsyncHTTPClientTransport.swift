@@ -125,7 +125,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport, DeadlineEnforcingTranspor
         let stream = ResponseBodyStream(
             body: response.body, expectedBytes: announcedLength, context: errorContext, clientHolder: clientHolder)
         let responseBody = HTTPBody(
-            stream, length: announcedLength.map { .known($0) } ?? .unknown, iterationBehavior: .single)
+            appending: stream, length: announcedLength.map { .known($0) } ?? .unknown, iterationBehavior: .single)
         return (httpResponse, responseBody)
     }
 
