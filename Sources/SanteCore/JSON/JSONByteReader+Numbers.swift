@@ -83,7 +83,7 @@ extension JSONByteReader {
     }
 
     /// The token as the nearest `Double`.
-    private func double(_ token: NumberToken) throws -> Double {
+    func double(_ token: NumberToken) throws -> Double {
         var value: Double
         if token.significantDigits <= 15, token.mantissa == 0 {
             value = 0
@@ -114,7 +114,7 @@ extension JSONByteReader {
     }
 
     /// Reads a number token, checking its grammar.
-    private mutating func scanNumber() throws -> NumberToken {
+    mutating func scanNumber() throws -> NumberToken {
         guard peekByte() != nil else { throw syntaxError("expected a number") }
         var token = NumberToken(range: position..<position)
         if bytes[position] == UInt8(ascii: "-") {

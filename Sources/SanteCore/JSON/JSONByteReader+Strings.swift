@@ -29,7 +29,7 @@ extension JSONByteReader {
     }
 
     /// Reads a string from its opening quote to past its closing quote.
-    private mutating func scanString() throws -> ScannedString {
+    mutating func scanString() throws -> ScannedString {
         position += 1
         let start = position
         var highBits: UInt8 = 0
@@ -63,7 +63,7 @@ extension JSONByteReader {
     }
 
     /// Text from UTF-8 bytes, checked unless they are ASCII.
-    private func makeString(_ text: UnsafeBufferPointer<UInt8>, isASCII: Bool) throws -> String {
+    func makeString(_ text: UnsafeBufferPointer<UInt8>, isASCII: Bool) throws -> String {
         if isASCII { return String(decoding: text, as: UTF8.self) }
         guard let string = String(validating: text, as: UTF8.self) else {
             throw syntaxError("a string is not valid UTF-8")

@@ -1,0 +1,106 @@
+import Foundation
+
+/// What the decoders and containers of one ``JSONByteDecoding`` run share: the checked bytes, the coding
+/// path steps, the member tables of keyed containers, and whether the run must be left to `JSONDecoder`.
+final class JSONByteDecodingState {
+    /// The bytes of the document, checked by ``JSONByteReader/validateValue()``.
+    let layout: JSONValidatedBytes
+    /// Whether the bytes are still alive; a decoder or container used after the run throws.
+    private(set) var isOpen = true
+    /// Whether some operation threw or met a type `JSONDecoder` treats on its own: then the result, even a
+    /// successful one, is `JSONDecoder`'s to give.
+    var needsFallback = false
+    /// The coding path steps recorded so far; decoders and containers refer to them by index.
+    private(set) var pathNodes: [JSONByteCodingPathNode] = []
+    /// The members of every keyed container opened so far; a container refers to a range of them.
+    var members: [JSONByteMember] = []
+
+    /// Starts a run over checked bytes.
+    /// - Parameter bytes: The bytes of the document.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        layout = JSONValidatedBytes(bytes: bytes)
+    }
+
+    /// Ends the run: the bytes may go away.
+    func close() {
+        isOpen = false
+    }
+
+    /// Marks the run for `JSONDecoder` and gives `error` back to throw.
+    /// - Parameter error: The error to throw.
+    /// - Returns: The same error.
+    func failure(_ error: DecodingError) -> DecodingError {
+        needsFallback = true
+        return error
+    }
+
+    /// Throws when the run is over (a decoder or container kept past it).
+    func checkOpen() throws {
+        guard isOpen else {
+            throw failure(
+                DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: [], debugDescription: "The decoder was used after decoding.")))
+        }
+    }
+
+    /// Records a step after `parent`.
+    /// - Parameters:
+    ///   - parent: The index of the step before, or -1 at the root.
+    ///   - step: The step.
+    /// - Returns: The index of the new step.
+    func appendPath(parent: Int, _ step: JSONByteCodingPathNode.Step) -> Int {
+        pathNodes.append(JSONByteCodingPathNode(parent: parent, step: step))
+        return pathNodes.count - 1
+    }
+
+    /// The coding path ending at step `node`.
+    /// - Parameter node: The index of the last step, or -1 for the root.
+    /// - Returns: The keys from the root.
+    func codingPath(_ node: Int) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var index = node
+        while index >= 0 && index < pathNodes.count {
+            let pathNode = pathNodes[index]
+            switch pathNode.step {
+            case .key(let key): keys.append(key)
+            case .index(let position): keys.append(JSONByteCodingKey(intValue: position))
+            }
+            index = pathNode.parent
+        }
+        return keys.reversed()
+    }
+
+    /// The coding path ending at step `node`, then `key`.
+    /// - Parameters:
+    ///   - node: The index of the last recorded step, or -1 for the root.
+    ///   - key: The key that follows it.
+    /// - Returns: The keys from the root.
+    func codingPath(_ node: Int, appending key: any CodingKey) -> [any CodingKey] {
+        codingPath(node) + [key]
+    }
+
+    /// Decodes the value at `offset` as `type`, as `JSONDecoder`'s `unwrap` does: `Data`, `URL` and
+    /// `Decimal`, which it decodes its own way, are left to it.
+    /// - Parameters:
+    ///   - type: The type.
+    ///   - offset: The offset of the value's first byte; -1 for a missing value read as null.
+    ///   - path: The coding path step of the value.
+    /// - Returns: The value.
+    /// - Throws: `DecodingError`.
+    func decode<Value: Decodable>(_ type: Value.Type, at offset: Int, path: Int) throws -> Value {
+        if Value.self == String.self, let string = try decodeString(at: offset, path: path, key: nil) as? Value {
+            return string
+        }
+        if Value.self == Int.self, let integer = try decodeInteger(Int.self, at: offset, path: path, key: nil) as? Value
+        {
+            return integer
+        }
+        if Value.self == Data.self || Value.self == URL.self || Value.self == Decimal.self {
+            throw failure(
+                DecodingError.dataCorrupted(
+                    DecodingError.Context(
+                        codingPath: codingPath(path), debugDescription: "\(Value.self) is decoded by JSONDecoder.")))
+        }
+        return try Value(from: JSONByteDecoder(state: self, offset: offset, path: path))
+    }
+}

@@ -1,0 +1,83 @@
+/// One member of an object, as a keyed container of ``JSONByteDecoding`` indexes it: where its name and value
+/// are, so that finding a key compares bytes instead of building a dictionary.
+struct JSONByteMember {
+    /// The offset of the name's opening quote.
+    let nameQuote: Int
+    /// The offset of the name's closing quote.
+    let nameEnd: Int
+    /// The offset of the value's first byte.
+    let value: Int
+    /// Whether the name is ASCII without escapes, so that its bytes are its text.
+    let isPlainASCII: Bool
+}
+
+extension JSONByteDecodingState {
+    /// Indexes the members of the object whose opening brace is at `offset` into ``members``.
+    /// - Returns: The range of the object's members in ``members``.
+    func indexMembers(ofObjectAt offset: Int) -> Range<Int> {
+        let start = members.count
+        var index = layout.nextItem(after: offset + 1)
+        while layout.byte(at: index) == UInt8(ascii: "\"") {
+            let name = layout.stringExtent(at: index)
+            var value = layout.skipWhitespace(from: name.end)
+            if layout.byte(at: value) == UInt8(ascii: ":") { value = layout.skipWhitespace(from: value + 1) }
+            members.append(
+                JSONByteMember(
+                    nameQuote: index, nameEnd: name.end - 1, value: value,
+                    isPlainASCII: !name.hasEscape && !name.hasNonASCII))
+            index = layout.nextItem(after: layout.endOfValue(at: value))
+        }
+        return start..<members.count
+    }
+
+    /// The offset of the value of the first member named `key` (as `JSONDecoder` keeps the first of duplicate
+    /// names), or `nil` when there is none. Names compare as `String`s do (canonical equivalence) unless both
+    /// are plain ASCII, where bytes decide.
+    /// - Parameters:
+    ///   - key: The key.
+    ///   - range: The object's members in ``members``.
+    func valueOffset(forKey key: String, in range: Range<Int>) -> Int? {
+        var keyText = key
+        return keyText.withUTF8 { keyBytes -> Int? in
+            var keyIsASCII = true
+            for byte in keyBytes where byte >= 0x80 {
+                keyIsASCII = false
+                break
+            }
+            for index in range {
+                let member = members[index]
+                if member.isPlainASCII, keyIsASCII {
+                    guard member.nameEnd - member.nameQuote - 1 == keyBytes.count else { continue }
+                    var offset = 0
+                    let start = member.nameQuote + 1
+                    while offset < keyBytes.count, layout.bytes[start + offset] == keyBytes[offset] { offset += 1 }
+                    if offset == keyBytes.count { return member.value }
+                } else if name(of: member) == key {
+                    return member.value
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The member's name as text.
+    func name(of member: JSONByteMember) -> String {
+        var reader = JSONByteReader(layout.bytes)
+        reader.position = member.nameQuote
+        return (try? reader.readString()) ?? ""
+    }
+
+    /// The distinct names of an object's members in document order, the first spelling of names that are
+    /// equal as `String`s.
+    /// - Parameter range: The object's members in ``members``.
+    func distinctNames(in range: Range<Int>) -> [String] {
+        var seen = Set<String>(minimumCapacity: range.count)
+        var names: [String] = []
+        names.reserveCapacity(range.count)
+        for index in range {
+            let name = name(of: members[index])
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }
+}
