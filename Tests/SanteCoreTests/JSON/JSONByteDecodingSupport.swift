@@ -67,10 +67,23 @@ enum JSONByteDecodingSupport {
         case (.value(let value), .value(let wiredValue)):
             #expect(wiredValue == value, "\(Value.self) from \(text)", sourceLocation: sourceLocation)
         case (.failure(let error), .failure(let wiredError)):
-            #expect(wiredError == error, "\(Value.self) from \(text)", sourceLocation: sourceLocation)
+            #expect(
+                wiredError == error || isAnotherFoundationError(wiredError, type, bytes),
+                "\(Value.self) from \(text): \(wiredError) vs \(error)", sourceLocation: sourceLocation)
         case (let expected, let wired):
             Issue.record("\(Value.self) from \(text): \(expected) vs \(wired)", sourceLocation: sourceLocation)
         }
         return fastValue != nil
+    }
+
+    /// Whether `JSONDecoder` itself gives `error` on another run: with several failing members of a dictionary,
+    /// which one it reports depends on the dictionary's order, which changes from one run to the next.
+    private static func isAnotherFoundationError<Value: Decodable>(
+        _ error: String, _ type: Value.Type, _ bytes: [UInt8]
+    ) -> Bool {
+        for _ in 0..<200 {
+            if case .failure(let other) = foundation(type, bytes), other == error { return true }
+        }
+        return false
     }
 }
