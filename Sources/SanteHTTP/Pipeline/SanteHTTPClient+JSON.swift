@@ -165,7 +165,8 @@ extension SanteHTTPClient {
         // A metadata comparison, cheaper than a dynamic cast on every call.
         if Response.self == EmptyResponse.self, let empty = EmptyResponse() as? Response { return empty }
         do {
-            return try decoder.decode(type, from: data)
+            // Straight from the bytes when the options are the defaults; JSONDecoder's value or error either way.
+            return try decoder.decodeUsingBytesFirst(type, from: data)
         } catch {
             let path = (error as? DecodingError).map(Self.codingPath(of:)) ?? []
             let pathText = Self.codingPathDescription(path)
