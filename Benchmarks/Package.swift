@@ -49,6 +49,19 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "JSONDecoding",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SanteHTTP", package: "SanteKit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/JSONDecoding",
+            swiftSettings: strictSettings,
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        .executableTarget(
             name: "IDTokenVerification",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

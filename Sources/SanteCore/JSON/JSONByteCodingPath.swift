@@ -29,6 +29,14 @@ struct JSONByteCodingKey: CodingKey {
         self.intValue = nil
     }
 
+    /// The key of a dictionary entry, as `Dictionary.init(from:)` makes it: its integer value is the name read
+    /// as an integer, if it is one.
+    /// - Parameter dictionaryKey: The member name.
+    init(dictionaryKey: String) {
+        self.stringValue = dictionaryKey
+        self.intValue = Int(dictionaryKey)
+    }
+
     /// The key of an array element, as `JSONDecoder` names it.
     /// - Parameter intValue: The element index.
     init(intValue: Int) {

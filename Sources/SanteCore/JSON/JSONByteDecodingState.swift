@@ -19,6 +19,8 @@ final class JSONByteDecodingState {
     /// - Parameter bytes: The bytes of the document.
     init(bytes: UnsafeBufferPointer<UInt8>) {
         layout = JSONValidatedBytes(bytes: bytes)
+        pathNodes.reserveCapacity(16)
+        members.reserveCapacity(32)
     }
 
     /// Ends the run: the bytes may go away.
@@ -88,13 +90,8 @@ final class JSONByteDecodingState {
     /// - Returns: The value.
     /// - Throws: `DecodingError`.
     func decode<Value: Decodable>(_ type: Value.Type, at offset: Int, path: Int) throws -> Value {
-        if Value.self == String.self, let string = try decodeString(at: offset, path: path, key: nil) as? Value {
-            return string
-        }
-        if Value.self == Int.self, let integer = try decodeInteger(Int.self, at: offset, path: path, key: nil) as? Value
-        {
-            return integer
-        }
+        if let scalar = try decodeScalar(type, at: offset, path: path, key: nil) { return scalar }
+        if let dictionary = try decodeStringKeyedDictionary(type, at: offset, path: path) { return dictionary }
         if Value.self == Data.self || Value.self == URL.self || Value.self == Decimal.self {
             throw failure(
                 DecodingError.dataCorrupted(

@@ -358,6 +358,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
         let offset = try value(forKey: key)
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: key) { return scalar }
         return try state.decode(type, at: offset, path: state.appendPath(parent: path, .key(key)))
     }
 
@@ -367,6 +368,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
         guard let offset = try presentValue(forKey: key) else { return nil }
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: key) { return scalar }
         return try state.decode(type, at: offset, path: state.appendPath(parent: path, .key(key)))
     }
 

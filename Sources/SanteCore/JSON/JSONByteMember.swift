@@ -71,13 +71,36 @@ extension JSONByteDecodingState {
     /// equal as `String`s.
     /// - Parameter range: The object's members in ``members``.
     func distinctNames(in range: Range<Int>) -> [String] {
-        var seen = Set<String>(minimumCapacity: range.count)
         var names: [String] = []
         names.reserveCapacity(range.count)
-        for index in range {
-            let name = name(of: members[index])
-            if seen.insert(name).inserted { names.append(name) }
+        guard range.count <= 16, members[range].allSatisfy(\.isPlainASCII) else {
+            var seen = Set<String>(minimumCapacity: range.count)
+            for index in range {
+                let name = name(of: members[index])
+                if seen.insert(name).inserted { names.append(name) }
+            }
+            return names
+        }
+        // Few plain ASCII names: equal as strings exactly when their bytes are equal.
+        for index in range where !hasEarlierTwin(index, from: range.lowerBound) {
+            names.append(name(of: members[index]))
         }
         return names
+    }
+
+    /// Whether the member at `index` has the same name bytes as a member between `start` and it.
+    private func hasEarlierTwin(_ index: Int, from start: Int) -> Bool {
+        let member = members[index]
+        let length = member.nameEnd - member.nameQuote
+        for earlier in start..<index {
+            let other = members[earlier]
+            guard other.nameEnd - other.nameQuote == length else { continue }
+            var offset = 1
+            while offset < length, layout.bytes[other.nameQuote + offset] == layout.bytes[member.nameQuote + offset] {
+                offset += 1
+            }
+            if offset == length { return true }
+        }
+        return false
     }
 }

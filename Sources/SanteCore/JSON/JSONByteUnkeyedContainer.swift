@@ -382,7 +382,12 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: The type.
     mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
         let offset = try element(type)
-        let value = try state.decode(type, at: offset, path: state.appendPath(parent: path, .index(currentIndex)))
+        let value: Value
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: currentKey) {
+            value = scalar
+        } else {
+            value = try state.decode(type, at: offset, path: state.appendPath(parent: path, .index(currentIndex)))
+        }
         moveOn()
         return value
     }
@@ -391,7 +396,12 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: The type.
     mutating func decodeIfPresent<Value: Decodable>(_ type: Value.Type) throws -> Value? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decode(type, at: offset, path: state.appendPath(parent: path, .index(currentIndex)))
+        let value: Value
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: currentKey) {
+            value = scalar
+        } else {
+            value = try state.decode(type, at: offset, path: state.appendPath(parent: path, .index(currentIndex)))
+        }
         moveOn()
         return value
     }
