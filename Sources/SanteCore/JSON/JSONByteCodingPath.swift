@@ -7,6 +7,17 @@ struct JSONByteCodingPathNode {
         case key(any CodingKey)
         /// An element of an array.
         case index(Int)
+        /// An entry of a `[String: Value]` dictionary read directly.
+        case dictionaryKey(String)
+
+        /// The step as the key `JSONDecoder` puts in coding paths.
+        var codingKey: any CodingKey {
+            switch self {
+            case .key(let key): key
+            case .index(let position): JSONByteCodingKey(intValue: position)
+            case .dictionaryKey(let name): JSONByteCodingKey(dictionaryKey: name)
+            }
+        }
     }
 
     /// The index of the step before in ``JSONByteDecodingState/pathNodes``, or -1 after the root.

@@ -19,13 +19,14 @@ extension JSONByteDecodingState {
     ///   - key: The key of the value in its container, if any.
     /// - Returns: The string.
     /// - Throws: `DecodingError` when the value is not a string.
-    func decodeString(at offset: Int, path: Int, key: (any CodingKey)?) throws -> String {
-        try expect(.string, String.self, at: offset, path: path, key: key)
+    func decodeString(at offset: Int, path: Int, key: @autoclosure () -> JSONByteCodingPathNode.Step?) throws -> String
+    {
+        try expect(.string, String.self, at: offset, path: path, key: key())
         var reader = reader(at: offset)
         do {
             return try reader.readString()
         } catch {
-            throw unreadable(String.self, path: path, key: key)
+            throw unreadable(String.self, path: path, key: key())
         }
     }
 
@@ -36,8 +37,8 @@ extension JSONByteDecodingState {
     ///   - key: The key of the value in its container, if any.
     /// - Returns: The Boolean.
     /// - Throws: `DecodingError` when the value is not a Boolean.
-    func decodeBool(at offset: Int, path: Int, key: (any CodingKey)?) throws -> Bool {
-        try expect(.bool, Bool.self, at: offset, path: path, key: key)
+    func decodeBool(at offset: Int, path: Int, key: @autoclosure () -> JSONByteCodingPathNode.Step?) throws -> Bool {
+        try expect(.bool, Bool.self, at: offset, path: path, key: key())
         return layout.byte(at: offset) == UInt8(ascii: "t")
     }
 
@@ -51,9 +52,9 @@ extension JSONByteDecodingState {
     /// - Returns: The integer.
     /// - Throws: `DecodingError` when the value is not a number or does not fit.
     func decodeInteger<Integer: FixedWidthInteger>(
-        _ type: Integer.Type, at offset: Int, path: Int, key: (any CodingKey)?
+        _ type: Integer.Type, at offset: Int, path: Int, key: @autoclosure () -> JSONByteCodingPathNode.Step?
     ) throws -> Integer {
-        try expect(.number, type, at: offset, path: path, key: key)
+        try expect(.number, type, at: offset, path: path, key: key())
         var reader = reader(at: offset)
         do {
             let token = try reader.scanNumber()
@@ -69,7 +70,7 @@ extension JSONByteDecodingState {
                 if double.magnitude < 9_007_199_254_740_992, let integer = Integer(exactly: double) { return integer }
             }
         } catch {}
-        throw unreadable(type, path: path, key: key)
+        throw unreadable(type, path: path, key: key())
     }
 
     /// Reads a `Double` as `JSONDecoder` does: the nearest value, an error beyond the range or when a
@@ -80,15 +81,16 @@ extension JSONByteDecodingState {
     ///   - key: The key of the value in its container, if any.
     /// - Returns: The number.
     /// - Throws: `DecodingError` when the value is not a number or is out of range.
-    func decodeDouble(at offset: Int, path: Int, key: (any CodingKey)?) throws -> Double {
-        try expect(.number, Double.self, at: offset, path: path, key: key)
+    func decodeDouble(at offset: Int, path: Int, key: @autoclosure () -> JSONByteCodingPathNode.Step?) throws -> Double
+    {
+        try expect(.number, Double.self, at: offset, path: path, key: key())
         var reader = reader(at: offset)
         do {
             let token = try reader.scanNumber()
             let double = try reader.double(token)
             if double != 0 || token.significantDigits == 0 { return double }
         } catch {}
-        throw unreadable(Double.self, path: path, key: key)
+        throw unreadable(Double.self, path: path, key: key())
     }
 
     /// Reads a `Float` as `JSONDecoder` does: parsed as a `Float` from the text (not through `Double`), an
@@ -99,15 +101,15 @@ extension JSONByteDecodingState {
     ///   - key: The key of the value in its container, if any.
     /// - Returns: The number.
     /// - Throws: `DecodingError` when the value is not a number or is out of range.
-    func decodeFloat(at offset: Int, path: Int, key: (any CodingKey)?) throws -> Float {
-        try expect(.number, Float.self, at: offset, path: path, key: key)
+    func decodeFloat(at offset: Int, path: Int, key: @autoclosure () -> JSONByteCodingPathNode.Step?) throws -> Float {
+        try expect(.number, Float.self, at: offset, path: path, key: key())
         var reader = reader(at: offset)
         do {
             let token = try reader.scanNumber()
             let text = String(decoding: UnsafeBufferPointer(rebasing: layout.bytes[token.range]), as: UTF8.self)
             if let float = Float(text), float.isFinite, float != 0 || token.significantDigits == 0 { return float }
         } catch {}
-        throw unreadable(Float.self, path: path, key: key)
+        throw unreadable(Float.self, path: path, key: key())
     }
 
     /// Whether the value at `offset` is `null` (a missing value read as null is).
@@ -145,11 +147,12 @@ extension JSONByteDecodingState {
     /// Throws the error `JSONDecoder` gives when the value at `offset` is not of `kind`: `valueNotFound` for
     /// null (`typeMismatch` for a Boolean, as it does), else `typeMismatch`.
     private func expect(
-        _ kind: JSONValueKind, _ type: Any.Type, at offset: Int, path: Int, key: (any CodingKey)?
+        _ kind: JSONValueKind, _ type: Any.Type, at offset: Int, path: Int,
+        key: @autoclosure () -> JSONByteCodingPathNode.Step?
     ) throws {
         let found = self.kind(at: offset)
         guard found != kind else { return }
-        let keys = key.map { codingPath(path, appending: $0) } ?? codingPath(path)
+        let keys = codingPath(path, appending: key())
         if found == .null, kind != .bool {
             throw failure(
                 DecodingError.valueNotFound(
@@ -168,11 +171,13 @@ extension JSONByteDecodingState {
     }
 
     /// The error for a value of the right kind that does not read as `type` (out of range, say).
-    private func unreadable(_ type: Any.Type, path: Int, key: (any CodingKey)?) -> DecodingError {
+    private func unreadable(_ type: Any.Type, path: Int, key: @autoclosure () -> JSONByteCodingPathNode.Step?)
+        -> DecodingError
+    {
         failure(
             DecodingError.dataCorrupted(
                 DecodingError.Context(
-                    codingPath: key.map { codingPath(path, appending: $0) } ?? codingPath(path),
+                    codingPath: codingPath(path, appending: key()),
                     debugDescription: "The value does not read as \(type).")))
     }
 }

@@ -10,12 +10,12 @@ extension JSONByteDecodingState {
     /// - Returns: The value, or `nil` when `Value` is not such a type.
     /// - Throws: `DecodingError` as the typed read does.
     func decodeScalar<Value>(
-        _ type: Value.Type, at offset: Int, path: Int, key: (any CodingKey)?
+        _ type: Value.Type, at offset: Int, path: Int, key: @autoclosure () -> JSONByteCodingPathNode.Step?
     ) throws -> Value? {
-        if Value.self == String.self { return try decodeString(at: offset, path: path, key: key) as? Value }
-        if Value.self == Int.self { return try decodeInteger(Int.self, at: offset, path: path, key: key) as? Value }
-        if Value.self == Double.self { return try decodeDouble(at: offset, path: path, key: key) as? Value }
-        if Value.self == Bool.self { return try decodeBool(at: offset, path: path, key: key) as? Value }
+        if Value.self == String.self { return try decodeString(at: offset, path: path, key: key()) as? Value }
+        if Value.self == Int.self { return try decodeInteger(Int.self, at: offset, path: path, key: key()) as? Value }
+        if Value.self == Double.self { return try decodeDouble(at: offset, path: path, key: key()) as? Value }
+        if Value.self == Bool.self { return try decodeBool(at: offset, path: path, key: key()) as? Value }
         return nil
     }
 
@@ -44,8 +44,7 @@ extension JSONByteDecodingState {
             let member = members[index]
             let name = name(of: member)
             guard result[name] == nil else { continue }
-            let key = JSONByteCodingKey(dictionaryKey: name)
-            guard let value = try decodeScalar(type, at: member.value, path: path, key: key) else {
+            guard let value = try decodeScalar(type, at: member.value, path: path, key: .dictionaryKey(name)) else {
                 throw failure(
                     DecodingError.dataCorrupted(
                         DecodingError.Context(codingPath: codingPath(path), debugDescription: "Not a scalar type.")))

@@ -63,22 +63,20 @@ final class JSONByteDecodingState {
         var index = node
         while index >= 0 && index < pathNodes.count {
             let pathNode = pathNodes[index]
-            switch pathNode.step {
-            case .key(let key): keys.append(key)
-            case .index(let position): keys.append(JSONByteCodingKey(intValue: position))
-            }
+            keys.append(pathNode.step.codingKey)
             index = pathNode.parent
         }
         return keys.reversed()
     }
 
-    /// The coding path ending at step `node`, then `key`.
+    /// The coding path ending at step `node`, then `step` if there is one.
     /// - Parameters:
     ///   - node: The index of the last recorded step, or -1 for the root.
-    ///   - key: The key that follows it.
+    ///   - step: The step that follows it, not recorded.
     /// - Returns: The keys from the root.
-    func codingPath(_ node: Int, appending key: any CodingKey) -> [any CodingKey] {
-        codingPath(node) + [key]
+    func codingPath(_ node: Int, appending step: JSONByteCodingPathNode.Step?) -> [any CodingKey] {
+        guard let step else { return codingPath(node) }
+        return codingPath(node) + [step.codingKey]
     }
 
     /// Decodes the value at `offset` as `type`, as `JSONDecoder`'s `unwrap` does: `Data`, `URL` and

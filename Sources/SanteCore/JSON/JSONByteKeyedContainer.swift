@@ -85,7 +85,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Bool`.
     ///   - key: The key.
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-        try state.decodeBool(at: try value(forKey: key), path: path, key: key)
+        try state.decodeBool(at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads a Boolean member, `nil` when missing or `null`.
@@ -94,7 +94,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeBool(at: offset, path: path, key: key)
+        return try state.decodeBool(at: offset, path: path, key: .key(key))
     }
 
     /// Reads a string member.
@@ -102,7 +102,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `String`.
     ///   - key: The key.
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        try state.decodeString(at: try value(forKey: key), path: path, key: key)
+        try state.decodeString(at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads a string member, `nil` when missing or `null`.
@@ -111,7 +111,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeString(at: offset, path: path, key: key)
+        return try state.decodeString(at: offset, path: path, key: .key(key))
     }
 
     /// Reads a `Double` member.
@@ -119,7 +119,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Double`.
     ///   - key: The key.
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
-        try state.decodeDouble(at: try value(forKey: key), path: path, key: key)
+        try state.decodeDouble(at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads a `Double` member, `nil` when missing or `null`.
@@ -128,7 +128,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeDouble(at: offset, path: path, key: key)
+        return try state.decodeDouble(at: offset, path: path, key: .key(key))
     }
 
     /// Reads a `Float` member.
@@ -136,7 +136,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Float`.
     ///   - key: The key.
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
-        try state.decodeFloat(at: try value(forKey: key), path: path, key: key)
+        try state.decodeFloat(at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads a `Float` member, `nil` when missing or `null`.
@@ -145,7 +145,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeFloat(at: offset, path: path, key: key)
+        return try state.decodeFloat(at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `Int` member.
@@ -153,7 +153,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Int`.
     ///   - key: The key.
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `Int` member, `nil` when missing or `null`.
@@ -162,7 +162,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `Int8` member.
@@ -170,7 +170,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Int8`.
     ///   - key: The key.
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `Int8` member, `nil` when missing or `null`.
@@ -179,7 +179,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `Int16` member.
@@ -187,7 +187,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Int16`.
     ///   - key: The key.
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `Int16` member, `nil` when missing or `null`.
@@ -196,7 +196,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `Int32` member.
@@ -204,7 +204,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Int32`.
     ///   - key: The key.
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `Int32` member, `nil` when missing or `null`.
@@ -213,7 +213,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `Int64` member.
@@ -221,7 +221,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Int64`.
     ///   - key: The key.
     func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `Int64` member, `nil` when missing or `null`.
@@ -230,7 +230,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `UInt` member.
@@ -238,7 +238,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `UInt`.
     ///   - key: The key.
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `UInt` member, `nil` when missing or `null`.
@@ -247,7 +247,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `UInt8` member.
@@ -255,7 +255,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `UInt8`.
     ///   - key: The key.
     func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `UInt8` member, `nil` when missing or `null`.
@@ -264,7 +264,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `UInt16` member.
@@ -272,7 +272,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `UInt16`.
     ///   - key: The key.
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `UInt16` member, `nil` when missing or `null`.
@@ -281,7 +281,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `UInt32` member.
@@ -289,7 +289,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `UInt32`.
     ///   - key: The key.
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `UInt32` member, `nil` when missing or `null`.
@@ -298,7 +298,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `UInt64` member.
@@ -306,7 +306,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `UInt64`.
     ///   - key: The key.
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `UInt64` member, `nil` when missing or `null`.
@@ -315,7 +315,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `Int128` member.
@@ -323,7 +323,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `Int128`.
     ///   - key: The key.
     func decode(_ type: Int128.Type, forKey key: Key) throws -> Int128 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `Int128` member, `nil` when missing or `null`.
@@ -332,7 +332,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: Int128.Type, forKey key: Key) throws -> Int128? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Reads an `UInt128` member.
@@ -340,7 +340,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - type: `UInt128`.
     ///   - key: The key.
     func decode(_ type: UInt128.Type, forKey key: Key) throws -> UInt128 {
-        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: key)
+        try state.decodeInteger(type, at: try value(forKey: key), path: path, key: .key(key))
     }
 
     /// Reads an `UInt128` member, `nil` when missing or `null`.
@@ -349,7 +349,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent(_ type: UInt128.Type, forKey key: Key) throws -> UInt128? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        return try state.decodeInteger(type, at: offset, path: path, key: key)
+        return try state.decodeInteger(type, at: offset, path: path, key: .key(key))
     }
 
     /// Decodes a member of any type.
@@ -358,7 +358,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
         let offset = try value(forKey: key)
-        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: key) { return scalar }
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: .key(key)) { return scalar }
         return try state.decode(type, at: offset, path: state.appendPath(parent: path, .key(key)))
     }
 
@@ -368,7 +368,7 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     ///   - key: The key.
     func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
         guard let offset = try presentValue(forKey: key) else { return nil }
-        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: key) { return scalar }
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: .key(key)) { return scalar }
         return try state.decode(type, at: offset, path: state.appendPath(parent: path, .key(key)))
     }
 

@@ -69,7 +69,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
                 DecodingError.valueNotFound(
                     type,
                     DecodingError.Context(
-                        codingPath: state.codingPath(path, appending: JSONByteCodingKey(intValue: currentIndex)),
+                        codingPath: state.codingPath(path, appending: .index(currentIndex)),
                         debugDescription: message)))
         }
         return next
@@ -95,9 +95,6 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
         currentIndex += 1
     }
 
-    /// The key of the next element.
-    private var currentKey: JSONByteCodingKey { JSONByteCodingKey(intValue: currentIndex) }
-
     /// Moves past the next element if it is `null`.
     /// - Returns: Whether it was.
     mutating func decodeNil() throws -> Bool {
@@ -109,7 +106,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads a Boolean element.
     /// - Parameter type: `Bool`.
     mutating func decode(_ type: Bool.Type) throws -> Bool {
-        let value = try state.decodeBool(at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeBool(at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -118,7 +115,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Bool`.
     mutating func decodeIfPresent(_ type: Bool.Type) throws -> Bool? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeBool(at: offset, path: path, key: currentKey)
+        let value = try state.decodeBool(at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -126,7 +123,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads a string element.
     /// - Parameter type: `String`.
     mutating func decode(_ type: String.Type) throws -> String {
-        let value = try state.decodeString(at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeString(at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -135,7 +132,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `String`.
     mutating func decodeIfPresent(_ type: String.Type) throws -> String? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeString(at: offset, path: path, key: currentKey)
+        let value = try state.decodeString(at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -143,7 +140,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads a `Double` element.
     /// - Parameter type: `Double`.
     mutating func decode(_ type: Double.Type) throws -> Double {
-        let value = try state.decodeDouble(at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeDouble(at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -152,7 +149,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Double`.
     mutating func decodeIfPresent(_ type: Double.Type) throws -> Double? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeDouble(at: offset, path: path, key: currentKey)
+        let value = try state.decodeDouble(at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -160,7 +157,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads a `Float` element.
     /// - Parameter type: `Float`.
     mutating func decode(_ type: Float.Type) throws -> Float {
-        let value = try state.decodeFloat(at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeFloat(at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -169,7 +166,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Float`.
     mutating func decodeIfPresent(_ type: Float.Type) throws -> Float? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeFloat(at: offset, path: path, key: currentKey)
+        let value = try state.decodeFloat(at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -177,7 +174,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `Int` element.
     /// - Parameter type: `Int`.
     mutating func decode(_ type: Int.Type) throws -> Int {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -186,7 +183,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Int`.
     mutating func decodeIfPresent(_ type: Int.Type) throws -> Int? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -194,7 +191,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `Int8` element.
     /// - Parameter type: `Int8`.
     mutating func decode(_ type: Int8.Type) throws -> Int8 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -203,7 +200,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Int8`.
     mutating func decodeIfPresent(_ type: Int8.Type) throws -> Int8? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -211,7 +208,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `Int16` element.
     /// - Parameter type: `Int16`.
     mutating func decode(_ type: Int16.Type) throws -> Int16 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -220,7 +217,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Int16`.
     mutating func decodeIfPresent(_ type: Int16.Type) throws -> Int16? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -228,7 +225,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `Int32` element.
     /// - Parameter type: `Int32`.
     mutating func decode(_ type: Int32.Type) throws -> Int32 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -237,7 +234,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Int32`.
     mutating func decodeIfPresent(_ type: Int32.Type) throws -> Int32? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -245,7 +242,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `Int64` element.
     /// - Parameter type: `Int64`.
     mutating func decode(_ type: Int64.Type) throws -> Int64 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -254,7 +251,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Int64`.
     mutating func decodeIfPresent(_ type: Int64.Type) throws -> Int64? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -262,7 +259,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `UInt` element.
     /// - Parameter type: `UInt`.
     mutating func decode(_ type: UInt.Type) throws -> UInt {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -271,7 +268,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `UInt`.
     mutating func decodeIfPresent(_ type: UInt.Type) throws -> UInt? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -279,7 +276,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `UInt8` element.
     /// - Parameter type: `UInt8`.
     mutating func decode(_ type: UInt8.Type) throws -> UInt8 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -288,7 +285,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `UInt8`.
     mutating func decodeIfPresent(_ type: UInt8.Type) throws -> UInt8? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -296,7 +293,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `UInt16` element.
     /// - Parameter type: `UInt16`.
     mutating func decode(_ type: UInt16.Type) throws -> UInt16 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -305,7 +302,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `UInt16`.
     mutating func decodeIfPresent(_ type: UInt16.Type) throws -> UInt16? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -313,7 +310,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `UInt32` element.
     /// - Parameter type: `UInt32`.
     mutating func decode(_ type: UInt32.Type) throws -> UInt32 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -322,7 +319,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `UInt32`.
     mutating func decodeIfPresent(_ type: UInt32.Type) throws -> UInt32? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -330,7 +327,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `UInt64` element.
     /// - Parameter type: `UInt64`.
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -339,7 +336,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `UInt64`.
     mutating func decodeIfPresent(_ type: UInt64.Type) throws -> UInt64? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -347,7 +344,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `Int128` element.
     /// - Parameter type: `Int128`.
     mutating func decode(_ type: Int128.Type) throws -> Int128 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -356,7 +353,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `Int128`.
     mutating func decodeIfPresent(_ type: Int128.Type) throws -> Int128? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -364,7 +361,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// Reads an `UInt128` element.
     /// - Parameter type: `UInt128`.
     mutating func decode(_ type: UInt128.Type) throws -> UInt128 {
-        let value = try state.decodeInteger(type, at: try element(type), path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: try element(type), path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -373,7 +370,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     /// - Parameter type: `UInt128`.
     mutating func decodeIfPresent(_ type: UInt128.Type) throws -> UInt128? {
         guard let offset = try presentElement() else { return nil }
-        let value = try state.decodeInteger(type, at: offset, path: path, key: currentKey)
+        let value = try state.decodeInteger(type, at: offset, path: path, key: .index(currentIndex))
         moveOn()
         return value
     }
@@ -383,7 +380,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
         let offset = try element(type)
         let value: Value
-        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: currentKey) {
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: .index(currentIndex)) {
             value = scalar
         } else {
             value = try state.decode(type, at: offset, path: state.appendPath(parent: path, .index(currentIndex)))
@@ -397,7 +394,7 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decodeIfPresent<Value: Decodable>(_ type: Value.Type) throws -> Value? {
         guard let offset = try presentElement() else { return nil }
         let value: Value
-        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: currentKey) {
+        if let scalar = try state.decodeScalar(type, at: offset, path: path, key: .index(currentIndex)) {
             value = scalar
         } else {
             value = try state.decode(type, at: offset, path: state.appendPath(parent: path, .index(currentIndex)))
