@@ -14,6 +14,9 @@ final class JSONByteDecodingState {
     private(set) var pathNodes: [JSONByteCodingPathNode] = []
     /// The members of every keyed container opened so far; a container refers to a range of them.
     var members: [JSONByteMember] = []
+    /// For objects of more than ``largeObjectMemberCount`` members, found by the offset of their first member in
+    /// ``members``: the value offset of each distinct name, built at the first lookup.
+    var largeObjectTables: [Int: [String: Int]] = [:]
 
     /// Starts a run over checked bytes.
     /// - Parameter bytes: The bytes of the document.

@@ -37,6 +37,7 @@ extension JSONByteDecodingState {
     ///   - key: The key.
     ///   - range: The object's members in ``members``.
     func valueOffset(forKey key: String, in range: Range<Int>) -> Int? {
+        if range.count > Self.largeObjectMemberCount { return largeObjectValueOffset(forKey: key, in: range) }
         var keyText = key
         return keyText.withUTF8 { keyBytes -> Int? in
             var keyIsASCII = true

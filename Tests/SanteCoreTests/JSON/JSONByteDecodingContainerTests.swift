@@ -111,6 +111,19 @@ struct JSONByteDecodingContainerTests {
         Support.check([Int: Int].self, #"{"1":1,"2":2,"1":3}"#)
     }
 
+    @Test("large objects: keys found through a table, the first of duplicates winning")
+    func largeObjects() {
+        let fillers = (0..<40).map { #""m\#($0)":\#($0)"# }
+        let object =
+            "{"
+            + (fillers + [#""a":1"#, #""b":"x""#, #""a":2"#, "\"\u{E9}\":3", "\"e\u{301}\":4"])
+            .joined(separator: ",") + "}"
+        #expect(Support.check(Fixtures.Optionals.self, object))
+        #expect(Support.check([String: Int?].self, object.replacingOccurrences(of: #""x""#, with: "5")))
+        let entries = (0..<100).map { #""k\#($0 % 90)":{"x":\#($0),"y":[]}"# }
+        #expect(Support.check([String: Fixtures.Inner].self, "{" + entries.joined(separator: ",") + "}"))
+    }
+
     @Test("a decoder or container kept past the run throws instead of reading freed bytes")
     func escapedDecoder() throws {
         let escaped = try #require(Support.fast(Escaper.self, Array(#"{"a":1}"#.utf8)))
