@@ -2,21 +2,24 @@ import Foundation
 
 /// What the decoders and containers of one ``JSONByteDecoding`` run share: the checked bytes, the coding
 /// path steps, the member tables of keyed containers, and whether the run must be left to `JSONDecoder`.
+///
+/// One run uses it on one thread, and no access to a property overlaps another (appends to the tables happen
+/// between reads), so its properties skip the runtime's exclusivity checks, which cost more than the reads.
 final class JSONByteDecodingState {
     /// The bytes of the document, checked by ``JSONByteReader/validateValue()``.
     let layout: JSONValidatedBytes
     /// Whether the bytes are still alive; a decoder or container used after the run throws.
-    private(set) var isOpen = true
+    @exclusivity(unchecked) private(set) var isOpen = true
     /// Whether some operation threw or met a type `JSONDecoder` treats on its own: then the result, even a
     /// successful one, is `JSONDecoder`'s to give.
-    var needsFallback = false
+    @exclusivity(unchecked) var needsFallback = false
     /// The coding path steps recorded so far; decoders and containers refer to them by index.
-    private(set) var pathNodes: [JSONByteCodingPathNode] = []
+    @exclusivity(unchecked) private(set) var pathNodes: [JSONByteCodingPathNode] = []
     /// The members of every keyed container opened so far; a container refers to a range of them.
-    var members: [JSONByteMember] = []
+    @exclusivity(unchecked) var members: [JSONByteMember] = []
     /// For objects of more than ``largeObjectMemberCount`` members, found by the offset of their first member in
     /// ``members``: the value offset of each distinct name, built at the first lookup.
-    var largeObjectTables: [Int: [String: Int]] = [:]
+    @exclusivity(unchecked) var largeObjectTables: [Int: [String: Int]] = [:]
 
     /// Starts a run over checked bytes.
     /// - Parameter bytes: The bytes of the document.

@@ -45,8 +45,7 @@ extension JSONByteDecodingState {
                 keyIsASCII = false
                 break
             }
-            for index in range {
-                let member = members[index]
+            for member in members[range] {
                 if member.isPlainASCII, keyIsASCII {
                     guard member.nameEnd - member.nameQuote - 1 == keyBytes.count else { continue }
                     var offset = 0
