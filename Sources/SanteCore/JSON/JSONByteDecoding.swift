@@ -12,12 +12,17 @@ package import Foundation
 /// `Decimal`), the run gives up and ``JSONDecoder/decodeUsingBytesFirst(_:from:)`` asks `JSONDecoder`, whose
 /// value or error is then the answer.
 package enum JSONByteDecoding {
+    /// The largest document read (512 MB); a larger one goes to `JSONDecoder`.
+    package static let maximumByteCount = 512 * 1024 * 1024
+
     /// Decodes `type` from a document, or gives `nil` when the answer is `JSONDecoder`'s to give.
     /// - Parameters:
     ///   - type: The type.
     ///   - bytes: The UTF-8 bytes of the document; whitespace may surround the value.
     /// - Returns: The value `JSONDecoder()` would give, or `nil`.
     package static func value<Value: Decodable>(_ type: Value.Type, from bytes: UnsafeRawBufferPointer) -> Value? {
+        // Containers keep offsets in 32 bits.
+        guard bytes.count < maximumByteCount else { return nil }
         var reader = JSONByteReader(bytes)
         do {
             try reader.validateValue()

@@ -57,6 +57,8 @@ final class JSONByteDecodingState {
     ///   - step: The step.
     /// - Returns: The index of the new step.
     func appendPath(parent: Int, _ step: JSONByteCodingPathNode.Step) -> Int {
+        // Containers keep step indices in 32 bits.
+        if pathNodes.count >= Int(Int32.max) { needsFallback = true }
         pathNodes.append(JSONByteCodingPathNode(parent: parent, step: step))
         return pathNodes.count - 1
     }

@@ -3,16 +3,34 @@
 /// `nil` and still moves ``currentIndex`` on; `decodeNil()` moves on only past a `null`; a failed read does not
 /// move on.
 struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
+    // The container is three words (the numbers in 32 bits, ``JSONByteDecoding`` taking documents below 512 MB),
+    // so that `any UnkeyedDecodingContainer` holds it inline instead of boxing it.
+
     /// The run's shared state.
     let state: JSONByteDecodingState
     /// The coding path step of the array.
-    let path: Int
+    private let pathStep: Int32
     /// The offset of the array's opening bracket.
-    let arrayOffset: Int
+    private let arrayStart: Int32
     /// The offset of the next element, or of the closing bracket after the last one.
-    private var next: Int
+    private var nextOffset: Int32
     /// The index of the next element.
-    private(set) var currentIndex = 0
+    private var nextIndex: Int32 = 0
+
+    /// The coding path step of the array.
+    var path: Int { Int(pathStep) }
+    /// The offset of the array's opening bracket.
+    var arrayOffset: Int { Int(arrayStart) }
+    /// The offset of the next element, or of the closing bracket after the last one.
+    private var next: Int {
+        get { Int(nextOffset) }
+        set { nextOffset = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// The index of the next element.
+    private(set) var currentIndex: Int {
+        get { Int(nextIndex) }
+        set { nextIndex = Int32(truncatingIfNeeded: newValue) }
+    }
 
     /// Opens the array at `offset`.
     /// - Throws: `DecodingError` when the value is not an array.
@@ -35,9 +53,9 @@ struct JSONByteUnkeyedContainer: UnkeyedDecodingContainer {
                         )))
         }
         self.state = state
-        self.path = path
-        self.arrayOffset = offset
-        self.next = state.layout.nextItem(after: offset + 1)
+        self.pathStep = Int32(truncatingIfNeeded: path)
+        self.arrayStart = Int32(truncatingIfNeeded: offset)
+        self.nextOffset = Int32(truncatingIfNeeded: state.layout.nextItem(after: offset + 1))
     }
 
     /// The path of keys to the array.
