@@ -103,7 +103,7 @@ struct CSVRecordBatchesTests {
         #expect(records[12].double(at: 0) == 0.5)
         #expect(records[13].double(at: 0) == 0.1)
         #expect(records[15].double(at: 0) == 7763205.6862729)
-        #expect(records[16].double(at: 0) == 123456789012345678)
+        #expect(records[16].double(at: 0) == Double("123456789012345678"))
         #expect(records[0].integer(at: 1) == nil)
     }
 
