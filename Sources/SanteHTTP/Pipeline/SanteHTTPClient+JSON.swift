@@ -145,6 +145,11 @@ extension SanteHTTPClient {
 
     /// Decodes a JSON body already received, turning failures into `.decoding` errors with the coding path.
     ///
+    /// When `decoder` has the default options, the body is read straight from its bytes, several times faster than
+    /// `JSONDecoder` and to exactly its result: whenever anything in that read fails (even a failure the type
+    /// catches), or the type asks for `Data`, `URL` or `Decimal`, the body goes to `decoder`, whose value or error
+    /// is the answer.
+    ///
     /// - Parameters:
     ///   - type: The type to decode; ``EmptyResponse`` skips decoding.
     ///   - data: The body.
