@@ -83,6 +83,20 @@ struct DecodeJSONBytesTests {
         }
     }
 
+    /// A `JSONDecoder` subclass with the default options that decodes its own way.
+    final class AnswerDecoder: JSONDecoder, @unchecked Sendable {
+        override func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+            if let answer = 42 as? T { return answer }
+            return try super.decode(type, from: data)
+        }
+    }
+
+    @Test("a JSONDecoder subclass decodes its own way, not from the bytes")
+    func subclassDecoder() throws {
+        #expect(try decode(Int.self, "1", decoder: AnswerDecoder()).get() == 42)
+        #expect(try decode(Int.self, "1").get() == 1)
+    }
+
     @Test("EmptyResponse still skips decoding")
     func emptyResponse() {
         #expect((try? decode(EmptyResponse.self, "not json").get()) == EmptyResponse())

@@ -12,15 +12,16 @@ struct PairedTransportFixture: BenchmarkFixture {
     /// Starts a server and builds both clients against it.
     /// - Parameters:
     ///   - size: The response size.
+    ///   - santeKit: The SanteKit configuration measured.
     ///   - baseline: The bare AsyncHTTPClient configuration compared against.
     static func start(
-        size: TransportFixture.BodySize, baseline: TransportFixture.Path
+        size: TransportFixture.BodySize, santeKit: TransportFixture.Path, baseline: TransportFixture.Path
     ) async throws -> PairedTransportFixture {
         let server = try await MockServerProcess.start()
         do {
             return PairedTransportFixture(
                 server: server,
-                santeKit: try TransportFixture(server: server, path: .santeKitOnAsyncHTTPClient, size: size),
+                santeKit: try TransportFixture(server: server, path: santeKit, size: size),
                 baseline: try TransportFixture(server: server, path: baseline, size: size),
                 size: size)
         } catch {
@@ -66,18 +67,26 @@ let pairedCPURatio = BenchmarkMetric.custom("CPU ratio (‰)", polarity: .prefer
 /// - Parameters:
 ///   - size: The response size.
 ///   - workers: The number of tasks sending at once.
+///   - santeKit: SanteKit on the transport with its default configuration, or without its read timeout.
 ///   - baseline: Bare AsyncHTTPClient with its default configuration, or with the timeouts the transport sets.
-func registerPairedBenchmark(size: TransportFixture.BodySize, workers: Int, baseline: TransportFixture.Path) {
+func registerPairedBenchmark(
+    size: TransportFixture.BodySize, workers: Int, santeKit: TransportFixture.Path, baseline: TransportFixture.Path
+) {
     let mode = workers == 1 ? "sequential" : "\(workers) concurrent"
     let (blocks, requestsPerBlock) = size == .small ? (10, 100) : (8, 8)
     let baselineName =
         baseline == .bareAsyncHTTPClient ? "bare AsyncHTTPClient" : "bare AsyncHTTPClient with the same timeouts"
+    let santeKitName =
+        santeKit == .santeKitOnAsyncHTTPClient
+        ? "AsyncHTTPClientTransport" : "AsyncHTTPClientTransport(readTimeout: nil)"
     Benchmark(
-        "Paired: SanteKit on AsyncHTTPClientTransport ÷ \(baselineName), GET \(size.label), \(mode) (‰)",
+        "Paired: SanteKit on \(santeKitName) ÷ \(baselineName), GET \(size.label), \(mode) (‰)",
         configuration: .init(
             metrics: [throughputRatio, pairedCPURatio], maxDuration: .seconds(12), maxIterations: 20,
             setup: {
-                try await pairedSlot.setUp { try await PairedTransportFixture.start(size: size, baseline: baseline) }
+                try await pairedSlot.setUp {
+                    try await PairedTransportFixture.start(size: size, santeKit: santeKit, baseline: baseline)
+                }
             },
             teardown: { await pairedSlot.tearDown() })
     ) { benchmark in

@@ -30,6 +30,7 @@ struct TransportFixture: BenchmarkFixture {
         case bareAsyncHTTPClientTransport
         case santeKitOnAsyncHTTPClient
         case santeKitOnAsyncHTTPClientWithoutTimeout
+        case santeKitOnAsyncHTTPClientWithoutReadTimeout
         case santeKitOnURLSession
         case bareURLSession
 
@@ -41,6 +42,7 @@ struct TransportFixture: BenchmarkFixture {
             case .bareAsyncHTTPClientTransport: "Bare AsyncHTTPClientTransport"
             case .santeKitOnAsyncHTTPClient: "SanteKit on AsyncHTTPClientTransport"
             case .santeKitOnAsyncHTTPClientWithoutTimeout: "SanteKit on AsyncHTTPClientTransport, no TimeoutMiddleware"
+            case .santeKitOnAsyncHTTPClientWithoutReadTimeout: "SanteKit on AsyncHTTPClientTransport(readTimeout: nil)"
             case .santeKitOnURLSession: "SanteKit on URLSessionTransport"
             case .bareURLSession: "Baseline: bare URLSessionTransport"
             }
@@ -49,6 +51,7 @@ struct TransportFixture: BenchmarkFixture {
         /// Whether requests go through a `SanteHTTPClient` and its standard middlewares.
         var usesSanteHTTPClient: Bool {
             self == .santeKitOnAsyncHTTPClient || self == .santeKitOnAsyncHTTPClientWithoutTimeout
+                || self == .santeKitOnAsyncHTTPClientWithoutReadTimeout
                 || self == .santeKitOnURLSession
         }
     }
@@ -101,6 +104,10 @@ struct TransportFixture: BenchmarkFixture {
                         connect: TimeAmount(defaults.connectTimeout),
                         read: defaults.readTimeout.map { TimeAmount($0) })))
             self.transport = nil
+        case .santeKitOnAsyncHTTPClientWithoutReadTimeout:
+            // The transport without its read timeout, configured like AsyncHTTPClient's default client.
+            self.bareClient = nil
+            self.transport = AsyncHTTPClientTransport(configuration: .init(readTimeout: nil))
         case .santeKitOnAsyncHTTPClient, .santeKitOnAsyncHTTPClientWithoutTimeout, .bareAsyncHTTPClientTransport:
             self.bareClient = nil
             self.transport = AsyncHTTPClientTransport()
@@ -131,7 +138,8 @@ struct TransportFixture: BenchmarkFixture {
             let response = try await bareClient.execute(bareRequest, timeout: .seconds(30))
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
             return response.status == .ok ? body.readableBytes : -1
-        case .santeKitOnAsyncHTTPClient, .santeKitOnAsyncHTTPClientWithoutTimeout, .santeKitOnURLSession:
+        case .santeKitOnAsyncHTTPClient, .santeKitOnAsyncHTTPClientWithoutTimeout,
+            .santeKitOnAsyncHTTPClientWithoutReadTimeout, .santeKitOnURLSession:
             guard let santeClient else { return 0 }
             let (_, data) = try await santeClient.data(
                 for: request, options: RequestOptions(operation: "benchmark.bytes"))

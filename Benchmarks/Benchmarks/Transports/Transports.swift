@@ -9,6 +9,8 @@ import MockServerSupport
 // - "Baseline: bare AsyncHTTPClient with the transport's timeouts": the same with the connect (10 s) and read (60 s)
 //   timeouts that `AsyncHTTPClientTransport` sets by default. AsyncHTTPClient re-arms its read timer on every read.
 // - "Bare AsyncHTTPClientTransport": `AsyncHTTPClientTransport.send`, the body collected, no middleware.
+// - "SanteKit on AsyncHTTPClientTransport(readTimeout: nil)": the SanteKit path on a transport without a read
+//   timeout, configured like AsyncHTTPClient's default client.
 // - "SanteKit on AsyncHTTPClientTransport": `SanteHTTPClient.data(for:)` through the standard middlewares (request
 //   id, user agent, timeout, retry, no-op logging, accounting) over an `AsyncHTTPClientTransport()` with its own
 //   default client.
@@ -68,8 +70,15 @@ let benchmarks: @Sendable () -> Void = {
     }
     for size in TransportFixture.BodySize.allCases {
         for workers in [1, 16] {
-            for baseline in [TransportFixture.Path.bareAsyncHTTPClient, .bareAsyncHTTPClientWithTransportTimeouts] {
-                registerPairedBenchmark(size: size, workers: workers, baseline: baseline)
+            // Configured alike (both with the transport's timeouts, or both without a read timeout), then SanteKit's
+            // defaults against AsyncHTTPClient's.
+            let pairs: [(santeKit: TransportFixture.Path, baseline: TransportFixture.Path)] = [
+                (.santeKitOnAsyncHTTPClient, .bareAsyncHTTPClientWithTransportTimeouts),
+                (.santeKitOnAsyncHTTPClientWithoutReadTimeout, .bareAsyncHTTPClient),
+                (.santeKitOnAsyncHTTPClient, .bareAsyncHTTPClient),
+            ]
+            for pair in pairs {
+                registerPairedBenchmark(size: size, workers: workers, santeKit: pair.santeKit, baseline: pair.baseline)
             }
         }
     }

@@ -31,10 +31,13 @@ package enum JSONByteDecoding {
             return nil
         }
         let buffer = bytes.assumingMemoryBound(to: UInt8.self)
-        let state = JSONByteDecodingState(bytes: buffer)
+        var state = JSONByteDecodingState(bytes: buffer)
         defer { state.close() }
         let start = state.layout.skipWhitespace(from: JSONByteReader(buffer).position)
         guard let value = try? state.decode(type, at: start, path: -1), !state.needsFallback else { return nil }
+        // A value that kept a decoder or a container would find it closed once the bytes are gone, where
+        // `JSONDecoder`'s keeps working: such a value is `JSONDecoder`'s to give.
+        guard isKnownUniquelyReferenced(&state) else { return nil }
         return value
     }
 }

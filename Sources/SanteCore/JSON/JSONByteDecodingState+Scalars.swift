@@ -88,7 +88,7 @@ extension JSONByteDecodingState {
         do {
             let token = try reader.scanNumber()
             let double = try reader.double(token)
-            if double != 0 || token.significantDigits == 0 { return double }
+            if double != 0 || (token.significantDigits == 0 && !hasExponent(token)) { return double }
         } catch {}
         throw unreadable(Double.self, path: path, key: key())
     }
@@ -107,9 +107,19 @@ extension JSONByteDecodingState {
         do {
             let token = try reader.scanNumber()
             let text = String(decoding: UnsafeBufferPointer(rebasing: layout.bytes[token.range]), as: UTF8.self)
-            if let float = Float(text), float.isFinite, float != 0 || token.significantDigits == 0 { return float }
+            if let float = Float(text), float.isFinite,
+                float != 0 || (token.significantDigits == 0 && !hasExponent(token))
+            {
+                return float
+            }
         } catch {}
         throw unreadable(Float.self, path: path, key: key())
+    }
+
+    /// Whether a number is written with an exponent. A zero written so (`0e1`, `0E2`) is left to `JSONDecoder`,
+    /// which accepts or refuses it depending on where the exponent's digits fall.
+    private func hasExponent(_ token: JSONByteReader.NumberToken) -> Bool {
+        layout.bytes[token.range].contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 
     /// Whether the value at `offset` is `null` (a missing value read as null is).

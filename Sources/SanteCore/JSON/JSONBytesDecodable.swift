@@ -35,9 +35,10 @@ extension JSONBytesDecodable {
 
 extension JSONDecoder {
     /// Whether every option is at its default, so that a ``JSONBytesDecodable`` type decodes the same
-    /// without it.
+    /// without it. A subclass never has: it may decode its own way.
     package var hasDefaultOptions: Bool {
-        guard case .useDefaultKeys = keyDecodingStrategy, case .deferredToDate = dateDecodingStrategy,
+        guard type(of: self) == JSONDecoder.self, case .useDefaultKeys = keyDecodingStrategy,
+            case .deferredToDate = dateDecodingStrategy,
             case .base64 = dataDecodingStrategy, case .throw = nonConformingFloatDecodingStrategy
         else { return false }
         return !allowsJSON5 && !assumesTopLevelDictionary && userInfo.isEmpty

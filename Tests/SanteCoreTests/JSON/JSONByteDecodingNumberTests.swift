@@ -60,6 +60,8 @@ struct JSONByteDecodingNumberTests {
         "2.2250738585072014e-308", "123456789012345678901234567890", "9007199254740993", "3.4028235e38", "3.4028236e38",
         "3.5e38", "1e-45", "1.4e-45", "7e-46", "1e-50", "16777217", "0.1e1", "1E2", "1e+2", "48.8566101",
         "2.3522219", "\"1.5\"", "true", "null", "\"nan\"", "\"inf\"", "12345.678e-3",
+        // Zeros with an exponent: JSONDecoder refuses some (`0e1`, `0E9`, `-0.0E2`) and accepts others.
+        "0e1", "0E2", "0E9", "-0.0E2", "0e-1", "0.0e1", "-0e1", "0e0", "0.00E+5",
     ]
 
     @Test("Double and Float edge values, with their signs", arguments: floatTexts)
