@@ -63,6 +63,8 @@ struct TransportFixture: BenchmarkFixture {
     let path: Path
     let size: BodySize
     private let bareClient: HTTPClient?
+    /// The client given to the transport when the fixture runs on an event loop group of its own.
+    private let transportClient: HTTPClient?
     private let bareRequest: HTTPClientRequest
     private let transport: (any HTTPTransport)?
     private let santeClient: SanteHTTPClient?
@@ -80,7 +82,14 @@ struct TransportFixture: BenchmarkFixture {
     }
 
     /// Builds the client for `path` against a running server.
-    init(server: MockServerProcess, path: Path, size: BodySize) throws {
+    /// - Parameters:
+    ///   - server: The server.
+    ///   - path: The client.
+    ///   - size: The response size.
+    ///   - eventLoopGroup: The event loops of every AsyncHTTPClient client of the fixture, or `nil` for
+    ///     AsyncHTTPClient's default group. With a group, the transport is given a client on it, configured as the
+    ///     transport configures its own.
+    init(server: MockServerProcess, path: Path, size: BodySize, eventLoopGroup: (any EventLoopGroup)? = nil) throws {
         self.server = server
         self.path = path
         self.size = size
@@ -89,32 +98,44 @@ struct TransportFixture: BenchmarkFixture {
             URLQueryItem(name: "count", value: String(size.rawValue))
         ])
         self.bareRequest = HTTPClientRequest(url: url.absoluteString)
+        let group = eventLoopGroup ?? HTTPClient.defaultEventLoopGroup
+        var transportClient: HTTPClient?
         switch path {
         case .bareAsyncHTTPClient:
             // What an application using AsyncHTTPClient directly writes: its own client, default configuration.
-            self.bareClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+            self.bareClient = HTTPClient(eventLoopGroup: group)
             self.transport = nil
         case .bareAsyncHTTPClientWithTransportTimeouts:
             // The same, with the connect and read timeouts `AsyncHTTPClientTransport` sets by default.
             let defaults = AsyncHTTPClientTransport.Configuration()
             self.bareClient = HTTPClient(
-                eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                eventLoopGroup: group,
                 configuration: HTTPClient.Configuration(
                     timeout: HTTPClient.Configuration.Timeout(
                         connect: TimeAmount(defaults.connectTimeout),
                         read: defaults.readTimeout.map { TimeAmount($0) })))
             self.transport = nil
-        case .santeKitOnAsyncHTTPClientWithoutReadTimeout:
-            // The transport without its read timeout, configured like AsyncHTTPClient's default client.
+        case .santeKitOnAsyncHTTPClient, .santeKitOnAsyncHTTPClientWithoutTimeout, .bareAsyncHTTPClientTransport,
+            .santeKitOnAsyncHTTPClientWithoutReadTimeout:
+            // Without its read timeout, the transport is configured like AsyncHTTPClient's default client.
+            var configuration = AsyncHTTPClientTransport.Configuration()
+            if path == .santeKitOnAsyncHTTPClientWithoutReadTimeout { configuration.readTimeout = nil }
             self.bareClient = nil
-            self.transport = AsyncHTTPClientTransport(configuration: .init(readTimeout: nil))
-        case .santeKitOnAsyncHTTPClient, .santeKitOnAsyncHTTPClientWithoutTimeout, .bareAsyncHTTPClientTransport:
-            self.bareClient = nil
-            self.transport = AsyncHTTPClientTransport()
+            if let eventLoopGroup {
+                let client = HTTPClient(
+                    eventLoopGroup: eventLoopGroup, configuration: Self.clientConfiguration(like: configuration))
+                transportClient = client
+                var borrowing = configuration
+                borrowing.client = client
+                self.transport = AsyncHTTPClientTransport(configuration: borrowing)
+            } else {
+                self.transport = AsyncHTTPClientTransport(configuration: configuration)
+            }
         case .santeKitOnURLSession, .bareURLSession:
             self.bareClient = nil
             self.transport = URLSessionTransport()
         }
+        self.transportClient = transportClient
         if let transport, path.usesSanteHTTPClient {
             let middlewares = try SanteHTTPClient.standardMiddlewares(
                 timeout: path == .santeKitOnAsyncHTTPClientWithoutTimeout ? nil : .seconds(30),
@@ -158,8 +179,26 @@ struct TransportFixture: BenchmarkFixture {
         await server.stop()
     }
 
-    /// Shuts the bare client down, leaving the server running.
+    /// Shuts the bare client (and a client given to the transport) down, leaving the server running.
     func shutDownClient() async {
         try? await bareClient?.shutdown()
+        try? await transportClient?.shutdown()
+    }
+
+    /// The configuration `AsyncHTTPClientTransport` gives the client it creates: no redirects, no decompression,
+    /// its connect and read timeouts and pool settings.
+    static func clientConfiguration(like configuration: AsyncHTTPClientTransport.Configuration)
+        -> HTTPClient.Configuration
+    {
+        var pool = HTTPClient.Configuration.ConnectionPool()
+        pool.concurrentHTTP1ConnectionsPerHostSoftLimit = configuration.maximumConnectionsPerHost
+        pool.retryConnectionEstablishment = configuration.retriesConnectionEstablishment
+        return HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: HTTPClient.Configuration.Timeout(
+                connect: TimeAmount(configuration.connectTimeout),
+                read: configuration.readTimeout.map { TimeAmount($0) }),
+            connectionPool: pool,
+            decompression: .disabled)
     }
 }
